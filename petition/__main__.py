@@ -1,0 +1,3 @@
+from petition.cli import main
+
+main(prog_name="python -m petition")

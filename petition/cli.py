@@ -1,0 +1,71 @@
+"""Command line: ``python -m petition screen INPUT.csv --out RESULTS.csv`` (also ``flask screen``)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from petition.screening import screen_stream
+
+
+def open_input(path: str):
+    if path == "-":
+        return click.get_text_stream("stdin", encoding="utf-8-sig", errors="replace")
+    return open(path, newline="", encoding="utf-8-sig", errors="replace")
+
+
+def open_output(path: str):
+    if path == "-":
+        return click.get_text_stream("stdout", encoding="utf-8")
+    return open(path, "w", newline="", encoding="utf-8")
+
+
+@click.command("screen")
+@click.argument("input_path", metavar="INPUT.csv")
+@click.option("--out", "output_path", default="-", show_default=True, metavar="RESULTS.csv",
+              help="Where to write one result row per input row ('-' for stdout).")
+@click.option("--pdf-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write a petition packet PDF for every row with relief into this folder.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Evaluation date (YYYY-MM-DD); today when not given.")
+def screen_command(input_path: str, output_path: str, pdf_dir: Path | None, as_of) -> None:
+    """Screen convictions in INPUT.csv ('-' for stdin) under Prop 64 (HS 11361.8)."""
+    evaluation_date = as_of.date() if as_of else date.today()
+    write_packet = None
+    if pdf_dir is not None:
+        from petition.documents.batch import PacketFolder
+
+        write_packet = PacketFolder(pdf_dir, evaluation_date).write
+    try:
+        source = open_input(input_path)
+    except OSError as error:
+        raise click.ClickException(f"cannot read {input_path}: {error.strerror}") from None
+    try:
+        destination = open_output(output_path)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output_path}: {error.strerror}") from None
+    show_progress = sys.stderr.isatty()
+
+    def progress(rows: int) -> None:
+        click.echo(f"\r  screened {rows:,} rows…", err=True, nl=False)
+
+    with source, destination:
+        try:
+            tally = screen_stream(source, destination, evaluation_date, write_packet,
+                                  progress if show_progress else None)
+        except OSError as error:
+            raise click.ClickException(f"cannot read {input_path}: {error}") from None
+    if show_progress:
+        click.echo("\r", err=True, nl=False)
+    click.echo(tally.summary(), err=True)
+
+
+@click.group()
+def main() -> None:
+    """Prop 64 record relief assistant."""
+
+
+main.add_command(screen_command)

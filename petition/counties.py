@@ -1,0 +1,88 @@
+"""California's 58 counties, read once from data/counties.toml (data a lawyer can edit)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from petition.rules.vocabulary import Level
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """A prosecutor's early program that cleared convictions without anyone filing."""
+
+    agency: str
+    summary: str
+    source: str
+    years: str = ""
+    announced: date | None = None
+    covers_convictions_from: date | None = None
+    covers_levels: tuple[Level, ...] = ()
+
+    @property
+    def scope_known(self) -> bool:
+        return self.covers_convictions_from is not None and bool(self.covers_levels)
+
+    def covers(self, level: Level | None, convicted_no_earlier_than: date | None) -> bool:
+        if not self.scope_known:
+            return True
+        return (level in self.covers_levels and convicted_no_earlier_than is not None
+                and convicted_no_earlier_than >= self.covers_convictions_from)
+
+
+@dataclass(frozen=True, slots=True)
+class County:
+    name: str
+    court: str
+    prosecutor: str
+    programs: tuple[Program, ...] = ()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def read_program(entry: dict) -> Program:
+    levels = tuple(Level[level.upper()] for level in entry.pop("covers_levels", ()))
+    return Program(covers_levels=levels, **entry)
+
+
+@lru_cache(maxsize=1)
+def all_counties() -> tuple[County, ...]:
+    text = resources.files("petition").joinpath("data/counties.toml").read_text("utf-8")
+    entries = tomllib.loads(text)["county"]
+    return tuple(
+        County(
+            name=entry["name"],
+            court=entry["court"],
+            prosecutor=entry["prosecutor"],
+            programs=tuple(read_program(dict(program)) for program in entry.get("program", ())),
+        )
+        for entry in entries
+    )
+
+
+@lru_cache(maxsize=1)
+def counties_by_key() -> dict[str, County]:
+    return {county_key(county.name): county for county in all_counties()}
+
+
+def county_key(text: str) -> str:
+    key = " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+    key = key.removesuffix(" county")
+    return key.removeprefix("county of ")
+
+
+@lru_cache(maxsize=512)
+def find_county(text: str) -> County | None:
+    """A county by name, in any case, with or without "County"; empty or "unknown" is unknown."""
+    if text.strip().lower() in ("", "unknown"):
+        return None
+    county = counties_by_key().get(county_key(text))
+    if county is None:
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise ValueError(f"county {shown!r} is not a California county: use a name like Fresno")
+    return county

@@ -1,0 +1,328 @@
+"""Typed, validated facts about one conviction, from a CSV row or a web form.
+
+Column names and values are the screening CSV contract in design.md. Every problem is
+reported in words a clinic worker can act on; all problems of a row are reported at once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from petition.counties import County, find_county
+from petition.rules.vocabulary import Level
+
+PROP_64_EFFECTIVE = date(2016, 11, 9)
+
+TRI_STATE_COLUMNS = (
+    "concentrated", "juvenile", "for_sale", "school_grounds", "superstrike", "pc290",
+    "sold_to_minor", "hired_under_21", "environmental_violation", "interstate",
+)
+YES_NO = {
+    "yes": True, "y": True, "true": True, "1": True,
+    "no": False, "n": False, "false": False, "0": False,
+    "unknown": None, "": None, "u": None, "don't know": None, "dont know": None, "?": None,
+}
+LEVELS = {
+    "felony": Level.FELONY, "f": Level.FELONY, "fel": Level.FELONY,
+    "misdemeanor": Level.MISDEMEANOR, "m": Level.MISDEMEANOR, "misd": Level.MISDEMEANOR,
+    "infraction": Level.INFRACTION, "i": Level.INFRACTION, "inf": Level.INFRACTION,
+    "unknown": None, "": None,
+}
+SENTENCE_STATUSES = {"serving": "serving", "completed": "completed", "unknown": None, "": None}
+
+# Sane outer limits: beyond them a value is a typing mistake, not a fact.
+MAX_AGE = 110
+MIN_AGE = 8
+MAX_GRAMS = 100_000_000  # 100 tonnes
+MAX_PLANTS = 1_000_000
+MAX_PRIORS = 100
+MAX_TEXT = 200
+
+CODE_PREFIXES = {
+    "HS": ("hs", "h&s", "hsc", "h&sc", "hscode", "h&scode", "healthandsafetycode",
+           "health&safetycode", "healthandsafety", "health&safety"),
+    "VC": ("vc", "veh", "vehcode", "vehiclecode"),
+    "PC": ("pc", "pen", "pencode", "penalcode"),
+    "BP": ("bp", "b&p", "bpc", "b&pc", "businessandprofessionscode"),
+    "WI": ("wi", "w&i", "wic", "welfareandinstitutionscode"),
+}
+PREFIX_TO_CODE = {spelling: code for code, spellings in CODE_PREFIXES.items() for spelling in spellings}
+PREFIX = r"[A-Za-z][A-Za-z&.\s]{0,40}?"
+SECTION_PATTERN = re.compile(
+    rf"^(?:(?P<prefix>{PREFIX})\s*(?:§+|sec\.?|section)?\s*)?"
+    r"(?P<number>\d{2,5}(?:\.\d{1,3})?)\s*"
+    r"(?P<subdivisions>(?:\(\s*[A-Za-z0-9]{1,4}\s*\)\s*)*|[a-z](?:\d(?:[A-D])?)?)\s*"
+    rf"(?P<suffix>{PREFIX})?\s*$"
+)
+SUBDIVISION = re.compile(r"\(\s*([A-Za-z0-9]{1,4})\s*\)")
+
+# Subdivision letters each covered section had or has (old law and Prop 64's numbering).
+COVERED_SUBDIVISIONS = {
+    "11357": "abcde",
+    "11358": "abcd",
+    "11359": "abcd",
+    "11360": "abc",
+}
+
+
+class FactsError(ValueError):
+    """One or more values of a row cannot be understood, or cannot all be true."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    code: str
+    number: str
+    subdivision: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        if self.code == "":
+            return "another section"
+        return f"{self.code} {self.number}" + "".join(f"({part})" for part in self.subdivision)
+
+    @property
+    def is_covered(self) -> bool:
+        """HS 11361.8(a), (e): relief covers convictions under HS 11357, 11358, 11359 and 11360."""
+        return self.code == "HS" and self.number in COVERED_SUBDIVISIONS
+
+    @property
+    def letter(self) -> str | None:
+        return self.subdivision[0] if self.subdivision else None
+
+
+OTHER_SECTION = Section("", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class ConvictionFacts:
+    """One conviction. ``None`` means unknown: the person or the record does not say."""
+
+    section: Section | None = None
+    case_id: str = ""
+    county: County | None = None
+    case_number: str = ""
+    level: Level | None = None
+    offense_date: date | None = None
+    conviction_date: date | None = None
+    age_at_offense: int | None = None
+    amount_grams: float | None = None
+    concentrated: bool | None = None
+    plants: int | None = None
+    juvenile: bool | None = None
+    sentence_status: str | None = None
+    for_sale: bool | None = None
+    school_grounds: bool | None = None
+    superstrike: bool | None = None
+    pc290: bool | None = None
+    prior_same_section: int | None = None
+    sold_to_minor: bool | None = None
+    hired_under_21: bool | None = None
+    environmental_violation: bool | None = None
+    interstate: bool | None = None
+
+
+def clean(value: str | None) -> str:
+    return (value or "").strip()
+
+
+@lru_cache(maxsize=2048)
+def parse_section(text: str) -> Section | None:
+    """Read the usual spellings: 11357(b), HS 11357, H&S 11359(b), HSC 11360(a)(2), VC 23222(b)."""
+    raw = text.strip()
+    if raw.lower() in ("", "unknown"):
+        return None
+    if raw.lower() == "other":
+        return OTHER_SECTION
+    match = SECTION_PATTERN.match(raw) if len(raw) <= 80 else None
+    if not match or (match["prefix"] and match["suffix"]):
+        raise ValueError(
+            f"section {shorten(raw)!r} is not a code section: write it like 11357(b) or HS 11360(a)"
+        )
+    prefix = match["prefix"] or match["suffix"]
+    code = "HS"
+    if prefix:
+        key = re.sub(r"[\s.]", "", prefix.lower())
+        if key not in PREFIX_TO_CODE:
+            raise ValueError(
+                f"section {shorten(raw)!r}: {prefix.strip()!r} is not a code we know "
+                "(use HS, VC, PC, BP or WI)"
+            )
+        code = PREFIX_TO_CODE[key]
+    subdivisions = match["subdivisions"] or ""
+    parts = SUBDIVISION.findall(subdivisions) if "(" in subdivisions else list(
+        re.findall(r"[a-z]|\d|[A-D]", subdivisions))
+    section = Section(code, match["number"], tuple(parts))
+    if section.is_covered and parts:
+        check_covered_subdivision(section, raw)
+    return section
+
+
+def check_covered_subdivision(section: Section, raw: str) -> None:
+    letters = COVERED_SUBDIVISIONS[section.number]
+    first, *rest = section.subdivision
+    valid = first in letters and all(
+        part.isdigit() and 1 <= int(part) <= 4 if depth == 0 else part in "ABCD"
+        for depth, part in enumerate(rest)
+    ) and len(rest) <= 2
+    if not valid:
+        raise ValueError(
+            f"section {shorten(raw)!r}: HS {section.number} has no subdivision "
+            f"{''.join(f'({p})' for p in section.subdivision)}"
+        )
+
+
+@lru_cache(maxsize=32768)
+def parse_date(column: str, text: str) -> date | None:
+    if text == "" or text.lower() == "unknown":
+        return None
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ValueError(f"{column} {shorten(text)!r} is not a date: use YYYY-MM-DD")
+
+
+@lru_cache(maxsize=4096)
+def parse_whole_number(column: str, text: str, low: int, high: int) -> int | None:
+    if text == "" or text.lower() == "unknown":
+        return None
+    cleaned = text.replace(",", "").replace("_", "x")
+    if not re.fullmatch(r"[+-]?\d{1,12}(\.0+)?", cleaned):
+        raise ValueError(f"{column} {shorten(text)!r} is not a whole number")
+    number = int(float(cleaned))
+    if not low <= number <= high:
+        raise ValueError(f"{column} {number} is out of range: use a number from {low} to {high}")
+    return number
+
+
+@lru_cache(maxsize=4096)
+def parse_grams(text: str) -> float | None:
+    if text == "" or text.lower() == "unknown":
+        return None
+    cleaned = text.lower().removesuffix("g").strip().replace(",", "")
+    try:
+        grams = float(cleaned) if re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", cleaned) else math.nan
+    except ValueError:
+        grams = math.nan
+    if math.isnan(grams):
+        raise ValueError(f"amount_grams {shorten(text)!r} is not a number of grams: use e.g. 28.5")
+    if not 0 <= grams <= MAX_GRAMS:
+        raise ValueError(
+            f"amount_grams {shorten(text)!r} is out of range: use grams from 0 to {MAX_GRAMS:,}"
+        )
+    return grams
+
+
+def parse_choice(column: str, text: str, choices: Mapping[str, object]):
+    try:
+        return choices[text.lower()]
+    except KeyError:
+        allowed = ", ".join(sorted({key for key, v in choices.items() if key and len(key) > 2}))
+        raise ValueError(f"{column} {shorten(text)!r} is not one of: {allowed}") from None
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def parse_conviction(row: Mapping[str, str | None], today: date) -> ConvictionFacts:
+    """Turn one CSV row or form submission into facts, or raise FactsError listing every problem."""
+    problems: list[str] = []
+    values: dict[str, object] = {}
+
+    def read(column: str, parse, *args):
+        text = clean(row.get(column))
+        try:
+            values[column] = parse(*args, text) if args else parse(text)
+        except ValueError as error:
+            problems.append(str(error))
+
+    for column in ("case_id", "case_number"):
+        text = clean(row.get(column))
+        if len(text) > MAX_TEXT:
+            problems.append(f"{column} is {len(text):,} characters long: at most {MAX_TEXT}")
+        else:
+            values[column] = text
+    read("county", find_county)
+    read("section", parse_section)
+    read("level", lambda text: parse_choice("level", text, LEVELS))
+    read("offense_date", parse_date, "offense_date")
+    read("conviction_date", parse_date, "conviction_date")
+    read("age_at_offense", lambda text: parse_whole_number("age_at_offense", text, MIN_AGE, MAX_AGE))
+    read("amount_grams", parse_grams)
+    read("plants", lambda text: parse_whole_number("plants", text, 0, MAX_PLANTS))
+    read("prior_same_section",
+         lambda text: parse_whole_number("prior_same_section", text, 0, MAX_PRIORS))
+    read("sentence_status", lambda text: parse_choice("sentence_status", text, SENTENCE_STATUSES))
+    for column in TRI_STATE_COLUMNS:
+        read(column, lambda text, column=column: parse_choice(column, text, YES_NO))
+    if problems:
+        raise FactsError(problems)
+    facts = ConvictionFacts(**values)
+    problems = impossible_combinations(facts, today)
+    if problems:
+        raise FactsError(problems)
+    return facts
+
+
+def impossible_combinations(facts: ConvictionFacts, today: date) -> list[str]:
+    problems = []
+    offense, conviction = facts.offense_date, facts.conviction_date
+    if offense and offense > today:
+        problems.append(f"offense_date {offense} is in the future")
+    if conviction and conviction > today:
+        problems.append(f"conviction_date {conviction} is in the future")
+    if offense and conviction and conviction < offense:
+        problems.append(f"conviction_date {conviction} is before offense_date {offense}")
+    if facts.juvenile and facts.age_at_offense is not None and facts.age_at_offense >= 18:
+        problems.append(
+            f"juvenile is yes but age_at_offense is {facts.age_at_offense}: "
+            "juvenile court handles offenses before 18"
+        )
+    if facts.section and facts.section.is_covered and not uses_new_numbering(facts):
+        problems.extend(subdivision_contradictions(facts))
+    return problems
+
+
+def uses_new_numbering(facts: ConvictionFacts) -> bool:
+    """law.md E3: conduct from 9 November 2016 on was charged under Prop 64's numbering, where
+    the old subdivisions' facts no longer hold (such convictions are out of scope by E2)."""
+    when = facts.offense_date or facts.conviction_date
+    return when is not None and when >= PROP_64_EFFECTIVE
+
+
+def subdivision_contradictions(facts: ConvictionFacts) -> list[str]:
+    """law.md E3: an old subdivision carries facts; given facts may refine, never contradict."""
+    section, grams, age = facts.section, facts.amount_grams, facts.age_at_offense
+    key = (section.number, section.letter)
+    said = f"section {section} means"
+    problems = []
+    if key == ("11357", "a") and facts.concentrated is False:
+        problems.append(f"{said} concentrated cannabis, but concentrated is no")
+    if key in (("11357", "b"), ("11357", "c"), ("11357", "d"), ("11357", "e"), ("11360", "b")):
+        if facts.concentrated:
+            problems.append(f"{said} cannabis other than concentrated, but concentrated is yes")
+    if key in (("11357", "b"), ("11357", "d"), ("11357", "e"), ("11360", "b")):
+        if grams is not None and grams > 28.5:
+            problems.append(f"{said} 28.5 g or less, but amount_grams is {grams:g}")
+    if key == ("11357", "c") and grams is not None and grams <= 28.5:
+        problems.append(f"{said} more than 28.5 g, but amount_grams is {grams:g}")
+    if key in (("11357", "d"), ("11357", "e")) and facts.school_grounds is False:
+        problems.append(f"{said} possession on school grounds, but school_grounds is no")
+    if key == ("11357", "d") and age is not None and age < 18:
+        problems.append(f"{said} a person 18 or older, but age_at_offense is {age}")
+    if key == ("11357", "e") and age is not None and age >= 18:
+        problems.append(f"{said} a person under 18, but age_at_offense is {age}")
+    if key == ("11360", "b") and facts.for_sale:
+        problems.append(f"{said} giving away or transporting, not selling, but for_sale is yes")
+    return problems

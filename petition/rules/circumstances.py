@@ -1,0 +1,139 @@
+"""The facts of a conviction reduced to what the law distinguishes.
+
+Two convictions with the same circumstances get the same decision, so the engine can
+cache decisions: amounts become a representative of their band, plants and prior counts
+likewise, dates become "before / after Prop 64", ages become age bands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from petition.facts import PROP_64_EFFECTIVE, ConvictionFacts
+from petition.rules.vocabulary import AgeBand, Level
+
+# law.md section 3: thresholds are "not more than".
+PERSONAL_GRAMS = 28.5
+PERSONAL_CONCENTRATED_GRAMS = 8.0
+PERSONAL_PLANTS = 6
+# One representative amount per band, valid for cannabis and concentrated cannabis alike:
+# 1 g is within both limits, 10 g only within the 28.5 g one, 100 g within neither.
+AMOUNT_REPRESENTATIVES = (1.0, 10.0, 100.0)
+PLANT_REPRESENTATIVES = (1, 7)
+PRIOR_REPRESENTATIVES = (0, 2)
+# HS 11357(b) possession of 28.5 g or less became an infraction on 1 January 2011 (SB 1449).
+INFRACTION_ERA_STARTS = date(2011, 1, 1)
+
+
+class Timing:
+    BEFORE = "before"  # conduct before 9 November 2016: in scope
+    AFTER = "after"
+    CONVICTED_BEFORE = "convicted_before"  # offense date unknown, conviction before Prop 64
+    CONVICTED_AFTER = "convicted_after"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Circumstances:
+    section: str | None  # "11357" ... "11360", "other", or None when unknown
+    letter: str | None
+    level: Level | None
+    timing: str
+    infraction_era: bool | None
+    age_at_offense: AgeBand | None  # the age band
+    juvenile: bool | None
+    amount_grams: float | None
+    concentrated: bool | None
+    school_grounds: bool | None
+    plants: int | None
+    for_sale: bool | None
+    superstrike: bool | None
+    pc290: bool | None
+    prior_same_section: int | None
+    sold_to_minor: bool | None
+    hired_under_21: bool | None
+    environmental_violation: bool | None
+    interstate: bool | None
+
+
+def amount_representative(grams: float | None) -> float | None:
+    if grams is None:
+        return None
+    if grams <= PERSONAL_CONCENTRATED_GRAMS:
+        return 1.0
+    return 10.0 if grams <= PERSONAL_GRAMS else 100.0
+
+
+def timing_of(facts: ConvictionFacts) -> str:
+    if facts.offense_date:
+        return Timing.BEFORE if facts.offense_date < PROP_64_EFFECTIVE else Timing.AFTER
+    if facts.conviction_date:
+        if facts.conviction_date < PROP_64_EFFECTIVE:
+            return Timing.CONVICTED_BEFORE
+        return Timing.CONVICTED_AFTER
+    return Timing.UNKNOWN
+
+
+def infraction_era(facts: ConvictionFacts) -> bool | None:
+    """law.md E4: the offense date decides, or the conviction date when that is unknown."""
+    when = facts.offense_date or facts.conviction_date
+    return None if when is None else when >= INFRACTION_ERA_STARTS
+
+
+def age_band_of(facts: ConvictionFacts) -> AgeBand | None:
+    if facts.age_at_offense is not None:
+        return AgeBand.of(facts.age_at_offense)
+    # A juvenile court adjudication is for conduct before 18 (law.md E8).
+    return AgeBand.UNDER_18 if facts.juvenile else None
+
+
+def circumstances_of(facts: ConvictionFacts) -> Circumstances:
+    section = facts.section
+    number = None if section is None else (section.number if section.is_covered else "other")
+    letter = section.letter if section is not None and section.is_covered else None
+    values = dict(
+        concentrated=facts.concentrated,
+        amount_grams=amount_representative(facts.amount_grams),
+        school_grounds=facts.school_grounds,
+        for_sale=facts.for_sale,
+    )
+    values.update(implied_by_subdivision(number, letter, values))
+    plants = facts.plants
+    priors = facts.prior_same_section
+    return Circumstances(
+        section=number,
+        letter=letter,
+        level=facts.level,
+        timing=timing_of(facts),
+        infraction_era=infraction_era(facts),
+        age_at_offense=age_band_of(facts),
+        juvenile=facts.juvenile,
+        plants=None if plants is None else (1 if plants <= PERSONAL_PLANTS else 7),
+        superstrike=facts.superstrike,
+        pc290=facts.pc290,
+        prior_same_section=None if priors is None else (0 if priors < 2 else 2),
+        sold_to_minor=facts.sold_to_minor,
+        hired_under_21=facts.hired_under_21,
+        environmental_violation=facts.environmental_violation,
+        interstate=facts.interstate,
+        **values,
+    )
+
+
+def implied_by_subdivision(number: str | None, letter: str | None, given: dict) -> dict:
+    """law.md E3: an old subdivision carries facts. facts.py has already rejected any given
+    fact that contradicts them, so here they only fill what is unknown."""
+    within = given["amount_grams"] if given["amount_grams"] is not None else 1.0
+    if number == "11357":
+        if letter == "a":
+            return {"concentrated": True}
+        if letter == "b":
+            return {"concentrated": False, "amount_grams": within, "school_grounds": False}
+        if letter == "c":
+            return {"concentrated": False, "amount_grams": 100.0}
+        if letter in ("d", "e"):
+            return {"concentrated": False, "amount_grams": within, "school_grounds": True}
+    if number == "11360" and letter == "b":
+        return {"concentrated": False, "amount_grams": within, "for_sale": False}
+    return {}
