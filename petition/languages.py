@@ -1,0 +1,32 @@
+"""The languages the site speaks, as data: adding one is a row here plus its catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    code: str  # in the URL prefix and the CSV `language` column: /en/, /es/, /zh-hant/
+    locale: str  # the Babel locale of translations/<locale>/
+    name: str  # the language's own name, as shown in the language menu
+    direction: str = "ltr"
+
+
+LANGUAGES = (
+    Language("en", "en", "English"),
+    Language("es", "es", "Español"),
+)
+# Text in these must already render in the papers (fonts), before their catalogues exist.
+PLANNED = (
+    Language("zh-hant", "zh_Hant", "繁體中文"),
+    Language("vi", "vi", "Tiếng Việt"),
+    Language("tl", "tl", "Tagalog"),
+)
+DEFAULT = LANGUAGES[0]
+BY_CODE = {language.code: language for language in LANGUAGES}
+
+
+def language_for(code: str | None) -> Language:
+    """The language for a URL prefix or CSV value; English when unknown."""
+    return BY_CODE.get((code or "").strip().lower(), DEFAULT)
