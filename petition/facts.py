@@ -56,7 +56,7 @@ PREFIX = r"[A-Za-z][A-Za-z&.\s]{0,40}?"
 SECTION_PATTERN = re.compile(
     rf"^(?:(?P<prefix>{PREFIX})\s*(?:§+|sec\.?|section)?\s*)?"
     r"(?P<number>\d{2,5}(?:\.\d{1,3})?)\s*"
-    r"(?P<subdivisions>(?:\(\s*[A-Za-z0-9]{1,4}\s*\)\s*)*|[a-z](?:\d(?:[A-D])?)?)\s*"
+    r"(?P<subdivisions>[a-z](?:\d(?:[A-D])?)?|(?:\(\s*[A-Za-z0-9]{1,4}\s*\)\s*)*)\s*"
     rf"(?P<suffix>{PREFIX})?\s*$"
 )
 SUBDIVISION = re.compile(r"\(\s*([A-Za-z0-9]{1,4})\s*\)")
