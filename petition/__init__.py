@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+from datetime import timedelta
+
 from flask import Flask
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, template_folder="../templates")
-    app.config.from_mapping(SECRET_KEY="dev-only-change-me")
+    app.config.from_mapping(
+        # A random key per process is fine for development; production sets SECRET_KEY so
+        # that every gunicorn worker signs sessions with the same key.
+        SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_hex(32),
+        SESSION_COOKIE_SECURE=os.environ.get("SESSION_COOKIE_SECURE", "").lower()
+        in ("1", "true", "yes"),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        # Answers live only in the signed cookie and are forgotten after 30 idle minutes:
+        # the session is permanent (so it has a lifetime) and refreshed on every request.
+        PERMANENT_SESSION_LIFETIME=timedelta(minutes=30),
+        SESSION_REFRESH_EACH_REQUEST=True,
+        WTF_CSRF_TIME_LIMIT=None,  # the session's own 30 minutes bound the token
+        MAX_CONTENT_LENGTH=32 * 1024,  # every form here is a few hundred bytes
+        BABEL_TRANSLATION_DIRECTORIES=os.path.join(os.path.dirname(__file__), "..", "translations"),
+        BABEL_DEFAULT_LOCALE="en",
+    )
     if test_config:
         app.config.update(test_config)
 
@@ -15,8 +35,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.cli.add_command(screen_command)
 
-    @app.get("/")
-    def start():
-        return "Prop 64 record relief assistant"
+    from petition.web import init_web
 
+    init_web(app)
     return app

@@ -1,0 +1,23 @@
+"""The website: a guided interview from the first question to the result and the papers."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import Babel
+from flask_wtf.csrf import CSRFProtect
+
+csrf = CSRFProtect()
+babel = Babel()
+
+
+def init_web(app: Flask) -> None:
+    from petition.web import errors, headers, language, pages, papers, questions_view
+
+    babel.init_app(app, locale_selector=language.current_locale)
+    csrf.init_app(app)
+    language.init_app(app)
+    app.register_blueprint(pages.blueprint)
+    app.register_blueprint(questions_view.blueprint)
+    app.register_blueprint(papers.blueprint)
+    headers.init_app(app)
+    errors.init_app(app)

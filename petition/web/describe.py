@@ -1,0 +1,154 @@
+"""Answers and results in plain words, in the person's language. Wording only: every
+decision shown here was made by the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask import url_for
+from flask_babel import format_date, format_decimal
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from petition.rules.catalogue import explain
+from petition.rules.engine import Presumption, Result
+from petition.rules.vocabulary import AgeBand, Level, Outcome
+from petition.web import interview
+from petition.web.questions import QUESTIONS, UNKNOWN
+
+HEADLINES = {
+    Outcome.DISMISS_AND_SEAL: _l("You likely qualify to have this conviction dismissed and "
+                                 "sealed."),
+    Outcome.REDUCE_TO_INFRACTION: _l("You likely qualify to have this conviction reduced to an "
+                                     "infraction."),
+    Outcome.REDUCE_TO_MISDEMEANOR: _l("You likely qualify to have this felony reduced to a "
+                                      "misdemeanor."),
+    Outcome.NOT_ELIGIBLE: _l("Prop 64 likely does not help with this conviction."),
+    Outcome.NEEDS_REVIEW: _l("We cannot tell yet: we need to know more."),
+}
+OUTCOME_NAMES = {
+    Outcome.DISMISS_AND_SEAL: _l("dismissed and sealed"),
+    Outcome.REDUCE_TO_INFRACTION: _l("reduced to an infraction"),
+    Outcome.REDUCE_TO_MISDEMEANOR: _l("reduced to a misdemeanor"),
+}
+# Words the engine puts into its reasons (%(today)s, %(old)s): extracted here for translation.
+LEVEL_WORDS = (_l("lawful"), _l("infraction"), _l("misdemeanor"), _l("felony"))
+
+YES_NO_WORDS = {"yes": _l("Yes"), "no": _l("No"), UNKNOWN: _l("I don't know")}
+
+# What was taken on the presumption, in words: (fact, value the engine took) -> phrase.
+PRESUMED_PHRASES = {
+    ("offense_date", True): _l("that it happened before 9 November 2016"),
+    ("conviction_date", True): _l("that it happened before 9 November 2016"),
+    ("age_at_offense", AgeBand.AGE_21_PLUS): _l("that you were 21 or older"),
+    ("amount_grams", "small"): _l("that the amount was 28.5 grams (about 1 ounce) or less"),
+    ("amount_grams", "large"): _l("that the amount was more than 28.5 grams"),
+    ("concentrated", False): _l("that it was not concentrated cannabis"),
+    ("concentrated", True): _l("that it was concentrated cannabis"),
+    ("school_grounds", False): _l("that it was not on school grounds"),
+    ("plants", "small"): _l("that there were 6 plants or fewer"),
+    ("plants", "large"): _l("that there were more than 6 plants"),
+    ("for_sale", False): _l("that it was not for selling"),
+    ("sold_to_minor", False): _l("that no one under 18 was involved"),
+    ("interstate", False): _l("that it did not cross the state line"),
+    ("hired_under_21", False): _l("that you did not hire or use anyone under 21"),
+    ("environmental_violation", False): _l("that the growing broke no environmental law"),
+    ("superstrike", False): _l("that you had no earlier very serious conviction"),
+    ("pc290", False): _l("that you had no earlier conviction needing registration"),
+    ("prior_same_section", "small"): _l("that you had fewer than 2 earlier convictions for "
+                                        "the same offense"),
+    ("juvenile", False): _l("that the case was in adult court"),
+    ("juvenile", True): _l("that the case was in juvenile court"),
+    ("level", Level.FELONY): _l("that it was a felony"),
+    ("level", Level.MISDEMEANOR): _l("that it was a misdemeanor"),
+    ("level", Level.INFRACTION): _l("that it was an infraction"),
+}
+SMALL_LIMITS = {"amount_grams": 28.5, "plants": 6, "prior_same_section": 1}
+
+
+def conviction_title(number: int, answers: dict[str, str]) -> str:
+    section = answers.get("section")
+    options = {option.value: option.label for option in QUESTIONS["section"].options}
+    if section and section != UNKNOWN:
+        return _("Conviction %(number)s: %(what)s", number=number, what=options[section])
+    return _("Conviction %(number)s", number=number)
+
+
+def county_words(answers: dict[str, str]) -> str:
+    county = answers.get("county")
+    if county and county != UNKNOWN:
+        return _("%(county)s County", county=county)
+    return _("County not known")
+
+
+def show_value(fact: str, value: str) -> str:
+    question = QUESTIONS[fact]
+    if value == UNKNOWN:
+        return _("I don't know")
+    if question.kind == "county":
+        return county_words({"county": value})
+    if question.kind == "choice":
+        labels = {option.value: option.label for option in question.options}
+        return str(labels.get(value, value))
+    if question.kind == "date":
+        return format_date(date.fromisoformat(value), "long")
+    number = format_decimal(float(value)) if not question.whole else value
+    return f"{number} {question.unit}"
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    fact: str
+    label: str
+    value: str
+    change_url: str
+
+
+def answer_rows(number: int) -> list[AnswerRow]:
+    return [
+        AnswerRow(fact, str(QUESTIONS[fact].short), show_value(fact, value),
+                  url_for("questions.ask", number=number, fact=fact, change="1"))
+        for fact, value in interview.answered_in_order(number)
+    ]
+
+
+def presumed_phrase(presumption: Presumption) -> str:
+    value = presumption.value
+    if presumption.fact in SMALL_LIMITS and isinstance(value, int | float):
+        value = "small" if value <= SMALL_LIMITS[presumption.fact] else "large"
+    phrase = PRESUMED_PHRASES.get((presumption.fact, value))
+    if phrase is None:
+        return _("an answer to: %(question)s", question=QUESTIONS[presumption.fact].short)
+    return str(phrase)
+
+
+def reason_texts(result: Result) -> list[str]:
+    return [
+        _(reason.template, **{key: _(value) for key, value in reason.params})
+        if reason.params else _(reason.template)
+        for reason in result.reasons
+    ]
+
+
+@dataclass(frozen=True)
+class CitationNote:
+    citation: str
+    anchor: str
+    title: str
+    explanation: str
+
+
+def anchor_for(citation: str) -> str:
+    return "rule-" + "".join(ch if ch.isalnum() else "-" for ch in citation.lower()).strip("-")
+
+
+def citation_notes(result: Result) -> list[CitationNote]:
+    notes = []
+    for citation in result.citations:
+        entry = explain(citation)
+        notes.append(CitationNote(
+            citation, anchor_for(citation),
+            _(entry.title) if entry else "",
+            _(entry.explanation) if entry else ""))
+    return notes

@@ -1,0 +1,177 @@
+"""Reading one answer from a question page, with our own messages in the person's language.
+
+WTForms binds the posted values (and Flask-WTF checks the CSRF token); the checks are ours
+so that every message is translated and says what to do, in plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import NumberFormatError, parse_decimal
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField, StringField
+
+from petition.web.questions import UNKNOWN, Question, county_names
+
+DATE_PARTS = ("month", "day", "year")
+EARLIEST_YEAR = 1900
+MAX_TEXT = 40  # longer than any real answer to these questions
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    field_id: str  # the input the error summary links to
+
+
+class AnswerForm(FlaskForm):
+    """The base form: a CSRF token plus the fields of one question."""
+
+    class Meta:
+        locales = False
+
+
+def form_for(question: Question, formdata=None, stored: str | None = None) -> AnswerForm:
+    fields: dict[str, object] = {}
+    if question.kind in ("choice", "county"):
+        field_class = SelectField if question.kind == "county" else RadioField
+        fields[question.fact] = field_class(validate_choice=False, choices=[])
+    elif question.kind == "number":
+        fields[question.fact] = StringField()
+    else:
+        fields[question.fact] = StringField()
+        for part in DATE_PARTS:
+            fields[f"{question.fact}-{part}"] = StringField()
+    form_class = type("QuestionForm", (AnswerForm,), fields)
+    form = form_class(formdata=formdata) if formdata is not None else form_class(formdata=None)
+    if formdata is None and stored:
+        fill_from_stored(form, question, stored)
+    return form
+
+
+def fill_from_stored(form: AnswerForm, question: Question, stored: str) -> None:
+    if question.kind == "date":
+        if stored != UNKNOWN:
+            year, month, day = stored.split("-")
+            form[f"{question.fact}-month"].data = str(int(month))
+            form[f"{question.fact}-day"].data = str(int(day))
+            form[f"{question.fact}-year"].data = year
+    elif stored != UNKNOWN or question.kind != "number":
+        form[question.fact].data = stored
+
+
+def read_answer(question: Question, form: AnswerForm, dont_know: bool
+                ) -> tuple[str | None, Problem | None]:
+    """The CSV value of the answer, or what is wrong with it."""
+    if dont_know:
+        return UNKNOWN, None
+    reader = {"choice": read_choice, "county": read_county, "number": read_number,
+              "date": read_date}[question.kind]
+    return reader(question, form)
+
+
+def text_of(form: AnswerForm, name: str) -> str:
+    value = form[name].data
+    return value.strip() if isinstance(value, str) else ""
+
+
+def read_choice(question: Question, form: AnswerForm):
+    value = text_of(form, question.fact)
+    if value in {option.value for option in question.options}:
+        return value, None
+    return None, Problem(_("Choose one of the answers, or \"I don't know\"."), question.fact)
+
+
+def read_county(question: Question, form: AnswerForm):
+    value = text_of(form, question.fact)
+    if value == UNKNOWN:
+        return UNKNOWN, None
+    by_key = {name.lower(): name for name in county_names()}
+    name = by_key.get(value.lower().removesuffix(" county").strip())
+    if name:
+        return name, None
+    return None, Problem(_("Choose a county from the list, or \"I don't know\"."), question.fact)
+
+
+def read_number(question: Question, form: AnswerForm):
+    text = text_of(form, question.fact)
+    if text.lower() == UNKNOWN:
+        return UNKNOWN, None
+    if not text:
+        return None, Problem(_("Enter a number, or choose \"I don't know\"."), question.fact)
+    number = parse_number(text)
+    if number is None:
+        return None, Problem(_("Enter a number using digits. %(example)s.",
+                               example=question.example), question.fact)
+    if question.whole and number != number.to_integral_value():
+        return None, Problem(_("Enter a whole number. %(example)s.", example=question.example),
+                             question.fact)
+    if not question.low <= number <= question.high:
+        return None, Problem(_("Enter a number from %(low)s to %(high)s.",
+                               low=f"{question.low:,.0f}", high=f"{question.high:,.0f}"),
+                             question.fact)
+    return (str(int(number)) if question.whole else f"{number.normalize():f}"), None
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Read numbers as people write them in their language (28.5 in English, 28,5 in Spanish)."""
+    if len(text) > MAX_TEXT or not re.fullmatch(r"[0-9.,\s]+", text):
+        return None
+    try:
+        number = parse_decimal(text.replace(" ", ""), locale=str(get_locale() or "en"))
+    except (NumberFormatError, ValueError):
+        try:
+            number = Decimal(text.replace(",", "").replace(" ", ""))
+        except InvalidOperation:
+            return None
+    return number if number.is_finite() else None
+
+
+def read_date(question: Question, form: AnswerForm):
+    fact = question.fact
+    whole = text_of(form, fact)
+    if whole.lower() == UNKNOWN:
+        return UNKNOWN, None
+    if whole:
+        try:
+            when = date.fromisoformat(whole) if len(whole) == 10 else None
+        except ValueError:
+            when = None
+        if when is None:
+            return None, Problem(_("Enter a real date."), f"{fact}-month")
+        return check_date(fact, when)
+    parts = {part: text_of(form, f"{fact}-{part}") for part in DATE_PARTS}
+    missing = [part for part in DATE_PARTS if not parts[part]]
+    if len(missing) == len(DATE_PARTS):
+        return None, Problem(_("Enter the date, or choose \"I don't know\"."), f"{fact}-month")
+    if missing:
+        message = {
+            "month": _("The date must include a month."),
+            "day": _("The date must include a day."),
+            "year": _("The date must include a year."),
+        }[missing[0]]
+        return None, Problem(message, f"{fact}-{missing[0]}")
+    for part in DATE_PARTS:
+        if not re.fullmatch(r"\d{1,4}", parts[part]):
+            return None, Problem(_("Enter the date using numbers only."), f"{fact}-{part}")
+    if len(parts["year"]) != 4:
+        return None, Problem(_("The year must have 4 numbers, like 2012."), f"{fact}-year")
+    try:
+        when = date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+    except ValueError:
+        return None, Problem(_("Enter a real date."), f"{fact}-month")
+    return check_date(fact, when)
+
+
+def check_date(fact: str, when: date):
+    if when.year < EARLIEST_YEAR:
+        return None, Problem(_("Enter a year from 1900 on."), f"{fact}-year")
+    if when > date.today():
+        return None, Problem(_("The date must be today or in the past."), f"{fact}-month")
+    return when.isoformat(), None

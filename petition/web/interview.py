@@ -1,0 +1,161 @@
+"""The interview's state: each conviction's answers, kept only in the signed session cookie.
+
+Answers are stored as the CSV values of design.md (``"unknown"`` for "I don't know"), so
+the engine reads a web answer exactly as it reads a screening row. The next question is
+whatever the engine still lists as open and the person has not answered: no branching here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask import session
+
+from petition.facts import ConvictionFacts, FactsError, parse_conviction
+from petition.rules.engine import QUESTION_ORDER, Result, evaluate
+
+# County and section are always asked first: they say where and what, and the engine
+# cannot list what else matters without them.
+FIRST_QUESTIONS = ("county", "section")
+CHECK = "check"
+MAX_CONVICTIONS = 12  # keeps the cookie well under the browser's 4 KB
+
+
+@dataclass(frozen=True)
+class Assessment:
+    facts: ConvictionFacts
+    result: Result
+
+
+def today() -> date:
+    return date.today()
+
+
+def convictions() -> list[dict]:
+    """Every conviction as {"answers": {fact: value}, "asked": [fact, ...], "checked": bool}."""
+    return session.get("convictions", [])
+
+
+def save(all_convictions: list[dict]) -> None:
+    session.permanent = True
+    session["convictions"] = all_convictions
+
+
+def conviction(number: int) -> dict | None:
+    """Conviction ``number`` (counted from 1, as people count)."""
+    stored = convictions()
+    return stored[number - 1] if 1 <= number <= len(stored) else None
+
+
+def answers_of(number: int) -> dict[str, str]:
+    stored = conviction(number)
+    return dict(stored["answers"]) if stored else {}
+
+
+def assess(answers: dict[str, str]) -> Assessment:
+    """The engine's view of these answers. Raises FactsError if they cannot all be true."""
+    facts = parse_conviction(answers, today())
+    return Assessment(facts, evaluate(facts, today()))
+
+
+def next_question(answers: dict[str, str]) -> str:
+    """The first fact the engine still needs that the person has not answered, or CHECK."""
+    for fact in FIRST_QUESTIONS:
+        if fact not in answers:
+            return fact
+    try:
+        open_questions = assess(answers).result.open_questions
+    except FactsError:
+        return CHECK  # the check page shows the answers so the person can fix them
+    for fact in open_questions:
+        if fact not in answers:
+            return fact
+    return CHECK
+
+
+def record_answer(number: int, fact: str, value: str) -> None:
+    stored = convictions()
+    if number == len(stored) + 1:
+        if len(stored) >= MAX_CONVICTIONS:
+            return
+        stored = [*stored, {"answers": {}, "asked": [], "checked": False}]
+    entry = dict(stored[number - 1])
+    entry["answers"] = {**entry["answers"], fact: value}
+    entry["asked"] = [asked for asked in entry["asked"] if asked != fact] + [fact]
+    entry["checked"] = False
+    stored = [*stored[: number - 1], entry, *stored[number:]]
+    save(stored)
+
+
+def mark_checked(number: int) -> None:
+    stored = convictions()
+    if conviction(number) is not None:
+        stored = [dict(entry) for entry in stored]
+        stored[number - 1]["checked"] = True
+        save(stored)
+
+
+def remove(number: int) -> None:
+    stored = convictions()
+    if conviction(number) is not None:
+        save([entry for index, entry in enumerate(stored, 1) if index != number])
+
+
+def previous_question(number: int, fact: str) -> str | None:
+    """The question answered just before ``fact``, for the Back link."""
+    stored = conviction(number)
+    asked = stored["asked"] if stored else []
+    if fact in asked:
+        position = asked.index(fact)
+        return asked[position - 1] if position else None
+    return asked[-1] if asked else None
+
+
+def answered_in_order(number: int) -> list[tuple[str, str]]:
+    """Answers as asked, for Check your answers; facts asked outside the path come last."""
+    stored = conviction(number)
+    if not stored:
+        return []
+    answers = stored["answers"]
+    order = [fact for fact in stored["asked"] if fact in answers]
+    order += [fact for fact in QUESTION_ORDER if fact in answers and fact not in order]
+    return [(fact, answers[fact]) for fact in order]
+
+
+def complete_convictions() -> list[tuple[int, dict[str, str]]]:
+    """Convictions whose questions are all answered, numbered from 1."""
+    return [(number, entry["answers"]) for number, entry in enumerate(convictions(), 1)
+            if next_question(entry["answers"]) == CHECK]
+
+
+def clear() -> None:
+    session.clear()
+
+
+def set_case_numbers(case_numbers: dict[int, str]) -> None:
+    """Case numbers belong to each conviction (one filing per case number)."""
+    stored = [dict(entry) for entry in convictions()]
+    for number, case_number in case_numbers.items():
+        if 1 <= number <= len(stored):
+            stored[number - 1]["answers"] = {**stored[number - 1]["answers"],
+                                             "case_number": case_number}
+    save(stored)
+
+
+def filer_details() -> dict[str, str]:
+    return session.get("filer", {})
+
+
+def save_filer_details(details: dict[str, str]) -> None:
+    session.permanent = True
+    session["filer"] = details
+
+
+def waivers() -> dict[str, str]:
+    return session.get("waivers", {})
+
+
+def save_waivers(choices: dict[str, str]) -> None:
+    session.permanent = True
+    session["waivers"] = choices

@@ -1,0 +1,60 @@
+"""The language of every page comes from the URL prefix (/en/..., /es/...), so a link,
+a bookmark or a POST always comes back in the language the person chose."""
+
+from __future__ import annotations
+
+from flask import Flask, abort, g, redirect, request, url_for
+
+from petition.languages import BY_CODE, DEFAULT, LANGUAGES, Language
+
+
+def init_app(app: Flask) -> None:
+    app.add_url_rule("/", "root", root)
+
+    @app.url_value_preprocessor
+    def take_language_from_url(endpoint, values):
+        if values and "lang" in values:
+            code = values.pop("lang")
+            if code not in BY_CODE:
+                g.language = preferred_language()
+                abort(404)
+            g.language = BY_CODE[code]
+
+    @app.url_defaults
+    def keep_language_in_urls(endpoint, values):
+        if "lang" not in values and app.url_map.is_endpoint_expecting(endpoint, "lang"):
+            values["lang"] = current_language().code
+
+    @app.context_processor
+    def language_menu():
+        return {"language": current_language(), "languages": LANGUAGES,
+                "same_page_in": same_page_in}
+
+
+def preferred_language() -> Language:
+    best = request.accept_languages.best_match([language.code for language in LANGUAGES])
+    return BY_CODE.get(best or "", DEFAULT)
+
+
+def current_language() -> Language:
+    language = g.get("language")
+    if language is None:
+        language = g.language = preferred_language()
+    return language
+
+
+def current_locale() -> str:
+    return current_language().locale
+
+
+def same_page_in(language: Language) -> str:
+    """The page the person is on, in another language: answers stay in the session."""
+    if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
+        args = dict(request.view_args or {})
+        args.update(request.args.to_dict())
+        return url_for(request.endpoint, lang=language.code, **args)
+    return url_for("pages.start", lang=language.code)
+
+
+def root():
+    return redirect(url_for("pages.start", lang=preferred_language().code))

@@ -1,0 +1,222 @@
+"""After the result: the person's details, the CR-400 waiver choices, and the papers.
+
+The PDF is built in memory and streamed: it is never written to disk and never logged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from petition.documents.model import Conviction, Filer, PacketCase
+from petition.web import interview
+from petition.web.forms import AnswerForm
+from petition.web.pages import ConvictionResult, results
+
+blueprint = Blueprint("papers", __name__, url_prefix="/<lang>")
+
+MAX_FIELD = 100
+
+
+@dataclass(frozen=True)
+class DetailField:
+    name: str
+    label: object
+    hint: object = ""
+    autocomplete: str = ""
+    width: str = ""
+    input_type: str = "text"
+
+
+DETAIL_FIELDS = (
+    DetailField("first_name", _l("First name"), autocomplete="given-name"),
+    DetailField("last_name", _l("Last name"), autocomplete="family-name"),
+    DetailField("street", _l("Street address"), autocomplete="street-address"),
+    DetailField("city", _l("City"), autocomplete="address-level2"),
+    DetailField("state", _l("State"), _l("2 letters, for example CA"),
+                autocomplete="address-level1", width="usa-input--xs"),
+    DetailField("zip", _l("ZIP code"), autocomplete="postal-code", width="usa-input--small"),
+    DetailField("phone", _l("Phone number"), autocomplete="tel", width="usa-input--medium",
+                input_type="tel"),
+    DetailField("email", _l("Email (optional)"), autocomplete="email", input_type="email"),
+)
+WAIVERS = (
+    ("waive_original_judge",
+     _l("Do you agree that a judge other than the one who sentenced you can decide?"),
+     _l("If you say no, you may have to wait for the original judge. Most people say yes.")),
+    ("waive_appearance",
+     _l("Do you agree to let the court decide without you being there?"),
+     _l("If you say no, you must go to court for a hearing. Most people say yes.")),
+)
+WAIVER_VALUES = ("yes", "no", "unknown")
+
+
+def relief_results() -> list[ConvictionResult]:
+    return [item for item in results() if item.gives_relief]
+
+
+def detail_problems(details: dict[str, str]) -> list[tuple[str, str]]:
+    """(field id, message) for values that cannot go on court papers as they are."""
+    problems = []
+    for name, value in details.items():
+        if len(value) > MAX_FIELD:
+            problems.append((name, _("This is too long: use at most %(count)s characters.",
+                                     count=MAX_FIELD)))
+    if details.get("state") and not re.fullmatch(r"[A-Za-z]{2}", details["state"]):
+        problems.append(("state", _("Enter the state as 2 letters, for example CA.")))
+    if details.get("zip") and not re.fullmatch(r"\d{5}(-\d{4})?", details["zip"]):
+        problems.append(("zip", _("Enter a ZIP code with 5 numbers, for example 94102.")))
+    digits = re.sub(r"[\s().+-]", "", details.get("phone", ""))
+    if details.get("phone") and not re.fullmatch(r"1?\d{10}", digits):
+        problems.append(("phone", _("Enter a phone number with 10 numbers, for example "
+                                    "415 555 0100.")))
+    if details.get("email") and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", details["email"]):
+        problems.append(("email", _("Enter an email address like name@example.com, or leave "
+                                    "it blank.")))
+    return problems
+
+
+def birth_date(form) -> tuple[str, tuple[str, str] | None]:
+    parts = {part: form.get(f"date_of_birth-{part}", "").strip()
+             for part in ("month", "day", "year")}
+    if not any(parts.values()):
+        return "", None
+    try:
+        born = date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+        if not 1900 <= born.year <= date.today().year - 8:
+            raise ValueError
+    except ValueError:
+        return "", ("date_of_birth-month", _("Enter your real date of birth, for example "
+                                               "3 27 1980, or leave it blank."))
+    return born.isoformat(), None
+
+
+@blueprint.route("/details", methods=["GET", "POST"])
+def details():
+    items = relief_results()
+    if not items:
+        return redirect(url_for("pages.result"))
+    stored = interview.filer_details()
+    form = AnswerForm()
+    problems: list[tuple[str, str]] = []
+    values = dict(stored)
+    case_numbers = {item.number: item.facts.case_number for item in items}
+    if request.method == "POST":
+        form.validate()
+        values = {field.name: request.form.get(field.name, "").strip()[:1000]
+                  for field in DETAIL_FIELDS}
+        born, problem = birth_date(request.form)
+        values["date_of_birth"] = born
+        problems = detail_problems(values)
+        if problem:
+            problems.append(problem)
+            values["date_of_birth-parts"] = {
+                part: request.form.get(f"date_of_birth-{part}", "")[:10]
+                for part in ("month", "day", "year")}
+        case_numbers = {item.number: request.form.get(f"case_number-{item.number}", "")
+                        .strip()[:1000] for item in items}
+        for number, case_number in case_numbers.items():
+            if len(case_number) > 40 or not re.fullmatch(r"[A-Za-z0-9 ./-]*", case_number):
+                problems.append((f"case_number-{number}", _(
+                    "Enter the case number as it is on your papers: letters, numbers and "
+                    "dashes only.")))
+        if not problems:
+            values["state"] = values["state"].upper()
+            interview.save_filer_details({k: v for k, v in values.items() if v})
+            interview.set_case_numbers(case_numbers)
+            return redirect(url_for("papers.choices"))
+    if "date_of_birth-parts" not in values and values.get("date_of_birth"):
+        year, month, day = values["date_of_birth"].split("-")
+        values["date_of_birth-parts"] = {"month": str(int(month)), "day": str(int(day)),
+                                         "year": year}
+    return render_template("details.html", fields=DETAIL_FIELDS, values=values, items=items,
+                           case_numbers=case_numbers, problems=problems, form=form)
+
+
+@blueprint.route("/choices", methods=["GET", "POST"])
+def choices():
+    if not relief_results():
+        return redirect(url_for("pages.result"))
+    chosen = dict(interview.waivers())
+    problems = []
+    if request.method == "POST":
+        chosen = {name: request.form.get(name, "") for name, _q, _h in WAIVERS}
+        problems = [(name, _("Choose yes, no, or \"I am not sure\"."))
+                    for name, value in chosen.items() if value not in WAIVER_VALUES]
+        if not problems:
+            interview.save_waivers(chosen)
+            return redirect(url_for("papers.papers"))
+    return render_template("choices.html", waivers=WAIVERS, chosen=chosen, problems=problems)
+
+
+@dataclass(frozen=True)
+class Packet:
+    number: int
+    case_number: str
+    county_words: str
+    items: tuple[ConvictionResult, ...]
+
+
+def packets() -> list[Packet]:
+    """One packet per court case: convictions that share a county and a case number are
+    filed together; a conviction without a case number gets its own."""
+    groups: dict[tuple, list[ConvictionResult]] = {}
+    for item in relief_results():
+        key = ((item.county.name if item.county else "", item.facts.case_number)
+               if item.facts.case_number else ("conviction", item.number))
+        groups.setdefault(key, []).append(item)
+    return [Packet(index, group[0].facts.case_number, group[0].county_words, tuple(group))
+            for index, group in enumerate(groups.values(), 1)]
+
+
+def packet_builder():
+    try:
+        from petition.documents.packet import build_packet
+    except ImportError:
+        return None
+    return build_packet
+
+
+@blueprint.get("/papers")
+def papers():
+    found = packets()
+    if not found:
+        return redirect(url_for("pages.result"))
+    return render_template("papers.html", packets=found, ready=packet_builder() is not None)
+
+
+def as_choice(value: str | None) -> bool | None:
+    return {"yes": True, "no": False}.get(value or "")
+
+
+@blueprint.get("/papers/<int:number>.pdf")
+def download(number: int):
+    found = {packet.number: packet for packet in packets()}
+    build_packet = packet_builder()
+    if number not in found or build_packet is None:
+        abort(404)
+    packet = found[number]
+    from petition.web.language import current_language
+
+    chosen = interview.waivers()
+    case = PacketCase(
+        filer=Filer(**{key: value for key, value in interview.filer_details().items()
+                       if key in Filer.__dataclass_fields__}),
+        county=packet.items[0].county,
+        case_number=packet.case_number,
+        convictions=tuple(Conviction(item.facts, item.result) for item in packet.items),
+        evaluation_date=interview.today(),
+        language=current_language().code,
+        waive_original_judge=as_choice(chosen.get("waive_original_judge")),
+        waive_appearance=as_choice(chosen.get("waive_appearance")),
+    )
+    pdf = build_packet(case)
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="prop64-papers-{number}.pdf"',
+        "Cache-Control": "no-store",
+    })
