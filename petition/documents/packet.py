@@ -1,0 +1,74 @@
+"""``build_packet``: one court case in, one Letter-size PDF out, made in memory.
+
+The packet (design.md; law.md section 5): instructions in the person's language and then in
+English, the CR-400 equivalent with its attachment, a CR-401 proof of service for the
+server, and a CR-403 proposed order; juvenile adjudications get the JV-744 / JV-744A
+request, a proof of service and a JV-746 proposed order instead.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+from markupsafe import Markup
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from petition.documents import instructions as wording
+from petition.documents.fetcher import ASSETS, PackagedAssetFetcher
+from petition.documents.model import PacketCase
+from petition.documents.papers import SECTION_BOXES, Papers, papers_for
+from petition.documents.templating import TEMPLATES, environment_for
+from petition.languages import DEFAULT, language_for
+
+BASE_URL = ASSETS.as_uri() + "/"
+FETCHER = PackagedAssetFetcher()
+# WeasyPrint's font configuration is shared so that @font-face files are read and
+# registered once per process, not once per packet; Pango's font map is not safe to use
+# from two threads at once, so renders take turns.
+RENDER_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> tuple[CSS, FontConfiguration]:
+    font_config = FontConfiguration()
+    css = CSS(string=(TEMPLATES / "packet.css").read_text("utf-8"), base_url=BASE_URL,
+              url_fetcher=FETCHER, font_config=font_config)
+    return css, font_config
+
+
+def instructions_page(papers: Papers, locale: str, lang: str) -> Markup:
+    template = environment_for(locale).get_template("instructions.html")
+    return Markup(template.render(
+        papers=papers, lang=lang,
+        outcome_sentences=wording.OUTCOME_SENTENCES,
+        alternative_sentences=wording.ALTERNATIVE_SENTENCES,
+        presumed_sentence=wording.PRESUMED_SENTENCE,
+        level_words=wording.LEVEL_WORDS,
+        automatic_sentences=wording.AUTOMATIC_SENTENCES,
+    ))
+
+
+def packet_html(case: PacketCase) -> str:
+    """The whole packet as HTML: the person's language first, then English once."""
+    papers = papers_for(case)
+    language = language_for(case.language)
+    pages = [instructions_page(papers, language.locale, language.code)]
+    if language.code != DEFAULT.code:
+        pages.append(instructions_page(papers, DEFAULT.locale, DEFAULT.code))
+    return environment_for(DEFAULT.locale).get_template("packet.html").render(
+        papers=papers, instructions=pages, section_boxes=SECTION_BOXES)
+
+
+def render_pdf(html: str) -> bytes:
+    css, font_config = stylesheet()
+    with RENDER_LOCK:
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=FETCHER)
+        return document.write_pdf(stylesheets=[css], font_config=font_config)
+
+
+def build_packet(case: PacketCase) -> bytes:
+    """The petition packet for one case, as PDF bytes. Raises ValueError when no conviction
+    in the case has relief (the engine decides that; the packet only renders it)."""
+    return render_pdf(packet_html(case))
