@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import url_for
-from flask_babel import format_date, format_decimal
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -93,7 +93,7 @@ def show_value(fact: str, value: str) -> str:
         return str(labels.get(value, value))
     if question.kind == "date":
         return format_date(date.fromisoformat(value), "long")
-    number = format_decimal(float(value)) if not question.whole else value
+    number = f"{float(value):g}" if not question.whole else value
     return f"{number} {question.unit}"
 
 
@@ -152,3 +152,21 @@ def citation_notes(result: Result) -> list[CitationNote]:
             _(entry.title) if entry else "",
             _(entry.explanation) if entry else ""))
     return notes
+
+
+def court_name(county) -> str:
+    """The court's name as the county data gives it (in English, as on court papers); other
+    languages get the same name from a translated pattern."""
+    if county is None:
+        return _("the superior court of the county where you were convicted")
+    if str(get_locale()).startswith("en"):
+        return county.court
+    return _("Superior Court of California, County of %(county)s", county=county.name)
+
+
+def prosecutor_name(county) -> str:
+    if county is None:
+        return _("the District Attorney of that county")
+    if str(get_locale()).startswith("en"):
+        return county.prosecutor
+    return _("District Attorney of %(county)s County", county=county.name)

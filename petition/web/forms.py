@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from babel.numbers import NumberFormatError, parse_decimal
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField
@@ -120,16 +118,22 @@ def read_number(question: Question, form: AnswerForm):
 
 
 def parse_number(text: str) -> Decimal | None:
-    """Read numbers as people write them in their language (28.5 in English, 28,5 in Spanish)."""
-    if len(text) > MAX_TEXT or not re.fullmatch(r"[0-9.,\s]+", text):
+    """Read numbers as people in California write them: a dot is the decimal point (as in
+    the CSV contract, and in Mexican and U.S. Spanish); "28,5" is also read as 28.5, while
+    "1,000" is a thousand."""
+    cleaned = text.replace(" ", "")
+    if len(cleaned) > MAX_TEXT or not re.fullmatch(r"[0-9.,]+", cleaned):
+        return None
+    if re.fullmatch(r"\d+,\d{1,2}", cleaned):
+        cleaned = cleaned.replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", cleaned):
+        cleaned = cleaned.replace(",", "")
+    if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", cleaned):
         return None
     try:
-        number = parse_decimal(text.replace(" ", ""), locale=str(get_locale() or "en"))
-    except (NumberFormatError, ValueError):
-        try:
-            number = Decimal(text.replace(",", "").replace(" ", ""))
-        except InvalidOperation:
-            return None
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        return None
     return number if number.is_finite() else None
 
 

@@ -21,7 +21,9 @@ from petition.web.describe import (
     citation_notes,
     conviction_title,
     county_words,
+    court_name,
     presumed_phrase,
+    prosecutor_name,
     reason_texts,
 )
 from petition.web.glossary import GLOSSARY
@@ -115,6 +117,7 @@ def result():
     if not shown:
         return redirect(url_for("questions.resume", number=1))
     return render_template("result.html", results=shown, Outcome=Outcome, Automatic=Automatic,
+                           court_name=court_name, prosecutor_name=prosecutor_name,
                            any_relief=any(item.gives_relief for item in shown))
 
 

@@ -1,0 +1,56 @@
+"""The worked cases of ../shared/cases/public_cases.csv, driven through the web contract in
+both languages: the result page must show what the engine decides for the same facts."""
+
+from __future__ import annotations
+
+import csv
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from petition.facts import parse_conviction
+from petition.rules.engine import evaluate
+from tests.web.resident import Interview, outcomes_of, web_row
+
+CASES = Path(os.environ.get("PUBLIC_CASES", "/work/shared/cases/public_cases.csv"))
+ROWS = list(csv.DictReader(CASES.open())) if CASES.exists() else []
+
+
+class FlaskClientHTTP:
+    def __init__(self, client):
+        self.client = client
+
+    def get(self, path):
+        response = self.client.get(path)
+        return response.status_code, response.headers.get("Location"), response.get_data(True)
+
+    def post(self, path, data):
+        response = self.client.post(path, data=data)
+        return response.status_code, response.headers.get("Location"), response.get_data(True)
+
+
+def engine_says(row: dict[str, str]) -> dict[str, str]:
+    result = evaluate(parse_conviction(web_row(row), date.today()), date.today())
+    return {"outcome": result.outcome, "automatic": result.automatic,
+            "certainty": result.certainty}
+
+
+@pytest.mark.skipif(not ROWS, reason="public cases file not present")
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("row", ROWS, ids=[row["case_id"] for row in ROWS])
+def test_the_web_interview_reaches_the_engines_result_for_the_worked_case(client, row, lang):
+    _path, html = Interview(FlaskClientHTTP(client), lang).result_for([row])
+    shown = outcomes_of(html)
+    assert len(shown) == 1
+    expected = engine_says(row)
+    assert {key: shown[0][key] for key in expected} == expected
+
+
+@pytest.mark.skipif(not ROWS, reason="public cases file not present")
+def test_several_convictions_each_get_their_own_result(client):
+    rows = [row for row in ROWS if row["case_id"] in ("P05", "P21", "P39")]
+    _path, html = Interview(FlaskClientHTTP(client), "en").result_for(rows)
+    assert [item["outcome"] for item in outcomes_of(html)] == [
+        engine_says(row)["outcome"] for row in rows]
