@@ -76,7 +76,6 @@ def county_key(text: str) -> str:
     return key.removeprefix("county of ")
 
 
-@lru_cache(maxsize=512)
 def find_county(text: str) -> County | None:
     """A county by name, in any case, with or without "County"; empty or "unknown" is unknown."""
     if text.strip().lower() in ("", "unknown"):

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from petition.counties import County, find_county
 from petition.rules.vocabulary import Level
@@ -51,7 +52,9 @@ CODE_PREFIXES = {
     "BP": ("bp", "b&p", "bpc", "b&pc", "businessandprofessionscode"),
     "WI": ("wi", "w&i", "wic", "welfareandinstitutionscode"),
 }
-PREFIX_TO_CODE = {spelling: code for code, spellings in CODE_PREFIXES.items() for spelling in spellings}
+PREFIX_TO_CODE = {
+    spelling: code for code, spellings in CODE_PREFIXES.items() for spelling in spellings
+}
 PREFIX = r"[A-Za-z][A-Za-z&.\s]{0,40}?"
 SECTION_PATTERN = re.compile(
     rf"^(?:(?P<prefix>{PREFIX})\s*(?:§+|sec\.?|section)?\s*)?"
@@ -102,9 +105,9 @@ class Section:
 OTHER_SECTION = Section("", "other")
 
 
-@dataclass(frozen=True, slots=True)
-class ConvictionFacts:
-    """One conviction. ``None`` means unknown: the person or the record does not say."""
+class ConvictionFacts(NamedTuple):
+    """One conviction. ``None`` means unknown: the person or the record does not say.
+    (A named tuple, not a dataclass: a batch builds one per row, and this is 5x quicker.)"""
 
     section: Section | None = None
     case_id: str = ""
@@ -134,7 +137,6 @@ def clean(value: str | None) -> str:
     return (value or "").strip()
 
 
-@lru_cache(maxsize=2048)
 def parse_section(text: str) -> Section | None:
     """Read the usual spellings: 11357(b), HS 11357, H&S 11359(b), HSC 11360(a)(2), VC 23222(b)."""
     raw = text.strip()
@@ -180,7 +182,6 @@ def check_covered_subdivision(section: Section, raw: str) -> None:
         )
 
 
-@lru_cache(maxsize=32768)
 def parse_date(column: str, text: str) -> date | None:
     if text == "" or text.lower() == "unknown":
         return None
@@ -192,7 +193,6 @@ def parse_date(column: str, text: str) -> date | None:
     raise ValueError(f"{column} {shorten(text)!r} is not a date: use YYYY-MM-DD")
 
 
-@lru_cache(maxsize=4096)
 def parse_whole_number(column: str, text: str, low: int, high: int) -> int | None:
     if text == "" or text.lower() == "unknown":
         return None
@@ -205,7 +205,6 @@ def parse_whole_number(column: str, text: str, low: int, high: int) -> int | Non
     return number
 
 
-@lru_cache(maxsize=4096)
 def parse_grams(text: str) -> float | None:
     if text == "" or text.lower() == "unknown":
         return None
@@ -235,44 +234,77 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def choice_reader(column: str, choices: Mapping[str, object]):
+    return lambda text: parse_choice(column, text, choices)
+
+
+def number_reader(column: str, low: int, high: int):
+    return lambda text: parse_whole_number(column, text, low, high)
+
+
+def date_reader(column: str):
+    return lambda text: parse_date(column, text)
+
+
+def cached(read, size: int = 512):
+    """Columns repeat their values from row to row: read each distinct value once. The raw
+    value is the cache key, so stripping happens once per distinct value too."""
+    return lru_cache(maxsize=size)(lambda raw: read(raw.strip()))
+
+
+# Each fact column, in ConvictionFacts order after case_number, and how to read it.
+# Caches are bounded so memory stays flat on any file.
+READERS = (
+    ("county", cached(find_county)),
+    ("level", cached(choice_reader("level", LEVELS))),
+    ("offense_date", cached(date_reader("offense_date"), 1024)),
+    ("conviction_date", cached(date_reader("conviction_date"), 1024)),
+    ("age_at_offense", cached(number_reader("age_at_offense", MIN_AGE, MAX_AGE))),
+    ("amount_grams", cached(parse_grams, 1024)),
+    ("concentrated", cached(choice_reader("concentrated", YES_NO))),
+    ("plants", cached(number_reader("plants", 0, MAX_PLANTS))),
+    ("juvenile", cached(choice_reader("juvenile", YES_NO))),
+    ("sentence_status", cached(choice_reader("sentence_status", SENTENCE_STATUSES))),
+    *((column, cached(choice_reader(column, YES_NO))) for column in (
+        "for_sale", "school_grounds", "superstrike", "pc290")),
+    ("prior_same_section", cached(number_reader("prior_same_section", 0, MAX_PRIORS))),
+    *((column, cached(choice_reader(column, YES_NO))) for column in (
+        "sold_to_minor", "hired_under_21", "environmental_violation", "interstate")),
+)
+READ_SECTION = cached(parse_section)
+
+
 def parse_conviction(row: Mapping[str, str | None], today: date) -> ConvictionFacts:
     """Turn one CSV row or form submission into facts, or raise FactsError listing every problem."""
-    problems: list[str] = []
-    values: dict[str, object] = {}
-
-    def read(column: str, parse, *args):
-        text = clean(row.get(column))
-        try:
-            values[column] = parse(*args, text) if args else parse(text)
-        except ValueError as error:
-            problems.append(str(error))
-
-    for column in ("case_id", "case_number"):
-        text = clean(row.get(column))
-        if len(text) > MAX_TEXT:
-            problems.append(f"{column} is {len(text):,} characters long: at most {MAX_TEXT}")
-        else:
-            values[column] = text
-    read("county", find_county)
-    read("section", parse_section)
-    read("level", lambda text: parse_choice("level", text, LEVELS))
-    read("offense_date", parse_date, "offense_date")
-    read("conviction_date", parse_date, "conviction_date")
-    read("age_at_offense", lambda text: parse_whole_number("age_at_offense", text, MIN_AGE, MAX_AGE))
-    read("amount_grams", parse_grams)
-    read("plants", lambda text: parse_whole_number("plants", text, 0, MAX_PLANTS))
-    read("prior_same_section",
-         lambda text: parse_whole_number("prior_same_section", text, 0, MAX_PRIORS))
-    read("sentence_status", lambda text: parse_choice("sentence_status", text, SENTENCE_STATUSES))
-    for column in TRI_STATE_COLUMNS:
-        read(column, lambda text, column=column: parse_choice(column, text, YES_NO))
-    if problems:
-        raise FactsError(problems)
-    facts = ConvictionFacts(**values)
+    get = row.get
+    try:
+        case_id, case_number = (get("case_id") or "").strip(), (get("case_number") or "").strip()
+        if len(case_id) > MAX_TEXT or len(case_number) > MAX_TEXT:
+            raise ValueError
+        facts = ConvictionFacts(READ_SECTION(get("section") or ""), case_id, *(
+            read(get(column) or "") for column, read in READERS[:1]), case_number, *(
+            read(get(column) or "") for column, read in READERS[1:]))
+    except ValueError:
+        raise FactsError(every_problem(row)) from None
     problems = impossible_combinations(facts, today)
     if problems:
         raise FactsError(problems)
     return facts
+
+
+def every_problem(row: Mapping[str, str | None]) -> list[str]:
+    """The slow path, for a row known to be wrong: every value it cannot read, at once."""
+    problems = []
+    for column in ("case_id", "case_number"):
+        text = clean(row.get(column))
+        if len(text) > MAX_TEXT:
+            problems.append(f"{column} is {len(text):,} characters long: at most {MAX_TEXT}")
+    for column, read in (("section", READ_SECTION), *READERS):
+        try:
+            read(row.get(column) or "")
+        except ValueError as error:
+            problems.append(str(error))
+    return problems
 
 
 def impossible_combinations(facts: ConvictionFacts, today: date) -> list[str]:
@@ -304,6 +336,8 @@ def uses_new_numbering(facts: ConvictionFacts) -> bool:
 def subdivision_contradictions(facts: ConvictionFacts) -> list[str]:
     """law.md E3: an old subdivision carries facts; given facts may refine, never contradict."""
     section, grams, age = facts.section, facts.amount_grams, facts.age_at_offense
+    if not section.subdivision:
+        return []
     key = (section.number, section.letter)
     said = f"section {section} means"
     problems = []

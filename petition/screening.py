@@ -1,16 +1,20 @@
 """Batch screening: one result row per conviction row, streamed, in the same order.
 
 A row that cannot be understood gets an ``error`` and the others go on. Memory stays flat
-whatever the file size: rows are read, decided and written one at a time.
+whatever the file size: rows are read, decided and written a chunk at a time.
 """
 
 from __future__ import annotations
 
 import csv
-from collections import Counter
+import io
+import re
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from petition.facts import ConvictionFacts, FactsError, parse_conviction
 from petition.rules.engine import Result, evaluate
@@ -22,6 +26,8 @@ OUTPUT_COLUMNS = (
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FIELD_SIZE_LIMIT = 1_000_000
+CHUNK_ROWS = 2000
+NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
 
 PacketWriter = Callable[[ConvictionFacts, Result, dict], str]
 
@@ -30,83 +36,182 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
+def csv_field(value: str) -> str:
+    """One field as the csv module writes it (minimal quoting), without its per-row cost."""
+    return '"' + value.replace('"', '""') + '"' if NEEDS_QUOTES(value) else value
+
+
 @dataclass
 class Tally:
     rows: int = 0
     errors: int = 0
     outcomes: Counter = field(default_factory=Counter)
 
+    def add(self, other: Tally) -> None:
+        self.rows += other.rows
+        self.errors += other.errors
+        self.outcomes.update(other.outcomes)
+
     def summary(self) -> str:
-        parts = [f"{outcome} {count:,}" for outcome, count in sorted(self.outcomes.items())]
+        parts = [f"{outcome.value} {count:,}"
+                 for outcome, count in sorted(self.outcomes.items())]
         return (f"screened {self.rows:,} rows: " + (", ".join(parts) or "no results")
                 + f"; {self.errors:,} with errors")
 
 
-def result_columns(result: Result) -> dict[str, str]:
-    return {
-        "outcome": result.outcome.value,
-        "certainty": result.certainty.value,
-        "track": result.track.value,
-        "automatic": result.automatic.value,
-        "citations": ";".join(result.citations),
-        "reasons": " ".join(r.english() for r in result.reasons),
-        "presumed": ";".join(result.presumed_facts),
-    }
+def result_columns(result: Result) -> tuple[str, ...]:
+    """The result's columns, outcome to presumed."""
+    return (
+        result.outcome.value,
+        result.certainty.value,
+        result.track.value,
+        result.automatic.value,
+        ";".join(result.citations),
+        " ".join(r.english() for r in result.reasons),
+        ";".join(result.presumed_facts),
+    )
+
+
+RENDERED_LIMIT = 4096
+_rendered: dict[int, tuple[Result, str]] = {}
+
+
+def result_fragment(result: Result) -> str:
+    """The result's columns as CSV text. The engine hands back the same Result object for
+    convictions that share their circumstances, so each is rendered once."""
+    seen = _rendered.get(id(result))
+    if seen is not None and seen[0] is result:
+        return seen[1]
+    fragment = ",".join(csv_field(value) for value in result_columns(result))
+    if len(_rendered) >= RENDERED_LIMIT:
+        _rendered.clear()
+    _rendered[id(result)] = (result, fragment)
+    return fragment
+
+
+class Screened(NamedTuple):
+    case_id: str
+    result: Result | None = None
+    pdf: str = ""
+    error: str = ""
+
+    def line(self) -> str:
+        if self.result is None:
+            return f"{csv_field(self.case_id)},,,,,,,,,{csv_field(self.error)}\n"
+        return f"{csv_field(self.case_id)},{result_fragment(self.result)},{csv_field(self.pdf)},\n"
+
+    def columns(self) -> dict[str, str]:
+        values = result_columns(self.result) if self.result else ("",) * 7
+        return dict(zip(OUTPUT_COLUMNS, (self.case_id, *values, self.pdf, self.error),
+                        strict=True))
+
+
+def screen_row(row: dict, evaluation_date: date, tally: Tally,
+               write_packet: PacketWriter | None = None) -> Screened:
+    tally.rows += 1
+    case_id = neutralise((row.get("case_id") or "").strip()[:200])
+    if "__error__" in row:
+        tally.errors += 1
+        return Screened(case_id, error=row["__error__"])
+    try:
+        facts = parse_conviction(row, evaluation_date)
+        result = evaluate(facts, evaluation_date)
+    except FactsError as error:
+        tally.errors += 1
+        return Screened(case_id, error=neutralise(str(error)))
+    tally.outcomes[result.outcome] += 1
+    pdf = ""
+    if write_packet and result.outcome.gives_relief:
+        pdf = neutralise(write_packet(facts, result, row))
+    return Screened(case_id, result, pdf)
 
 
 def screen_rows(rows: Iterable[dict], evaluation_date: date, tally: Tally,
                 write_packet: PacketWriter | None = None) -> Iterator[dict[str, str]]:
     for row in rows:
-        tally.rows += 1
-        out = {"case_id": (row.get("case_id") or "").strip()[:200]}
-        if "__error__" in row:
-            tally.errors += 1
-            out["error"] = row["__error__"]
-            yield out
-            continue
-        try:
-            facts = parse_conviction(row, evaluation_date)
-            result = evaluate(facts, evaluation_date)
-        except FactsError as error:
-            tally.errors += 1
-            out["error"] = str(error)
-        else:
-            tally.outcomes[result.outcome.value] += 1
-            out.update(result_columns(result))
-            if write_packet and result.outcome.gives_relief:
-                out["pdf"] = write_packet(facts, result, row)
-        yield {column: neutralise(value) for column, value in out.items()}
+        yield screen_row(row, evaluation_date, tally, write_packet).columns()
 
 
-def read_rows(stream, tally: Tally) -> Iterator[dict]:
-    """Rows as dicts; a line the csv module cannot parse becomes a row with an error."""
+def read_header(line: str) -> list[str]:
+    return [name.strip().lower() for name in next(csv.reader([line]), [])]
+
+
+def read_rows(lines: Iterable[str], header: list[str], first_line: int = 2) -> Iterator[dict]:
+    """Rows as dicts; a record the csv module cannot parse becomes a row with an error."""
     csv.field_size_limit(FIELD_SIZE_LIMIT)
-    reader = csv.reader(stream)
-    try:
-        header = [name.strip().lower() for name in next(reader)]
-    except StopIteration:
-        return
+    reader = csv.reader(lines)
     while True:
         try:
             values = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            yield {"__error__": f"line {reader.line_num} cannot be read as CSV: {error}"}
+            line = first_line + reader.line_num - 1
+            yield {"__error__": f"line {line} cannot be read as CSV: {error}"}
             continue
         if values:
-            yield dict(zip(header, values))
+            yield dict(zip(header, values, strict=False))
+
+
+def record_chunks(stream, size: int) -> Iterator[tuple[int, str]]:
+    """Whole CSV records, ``size`` at a time, as text with the number of their first line.
+    A record ends at a line break outside quotes: an even count of quote characters so far."""
+    lines, records, inside_quotes, first, number = [], 0, False, 1, 0
+    for number, line in enumerate(stream, start=1):
+        lines.append(line)
+        if line.count('"') % 2:
+            inside_quotes = not inside_quotes
+        if not inside_quotes:
+            records += 1
+            if records >= size:
+                yield first, "".join(lines)
+                lines, records, first = [], 0, number + 1
+    if lines:
+        yield first, "".join(lines)
+
+
+def screen_chunk(header: list[str], first_line: int, text: str, evaluation_date: date
+                 ) -> tuple[str, Tally]:
+    """A worker's share: a chunk of records in, their result lines out (no packets)."""
+    tally = Tally()
+    rows = read_rows(io.StringIO(text, newline=None), header, first_line)
+    return "".join(screen_row(row, evaluation_date, tally).line() for row in rows), tally
 
 
 def screen_stream(source, destination, evaluation_date: date,
                   write_packet: PacketWriter | None = None,
-                  progress: Callable[[int], None] | None = None) -> Tally:
+                  progress: Callable[[int], None] | None = None, jobs: int = 1) -> Tally:
+    """Read, decide and write. With ``jobs`` > 1, chunks of records go to worker processes;
+    at most two chunks per worker are in flight, so memory stays flat and the output keeps
+    the input's order."""
+    destination.write(",".join(OUTPUT_COLUMNS) + "\n")
     tally = Tally()
-    writer = csv.DictWriter(destination, fieldnames=OUTPUT_COLUMNS, restval="",
-                            lineterminator="\n")
-    writer.writeheader()
-    for out in screen_rows(read_rows(source, tally), evaluation_date, tally, write_packet):
-        writer.writerow(out)
-        if progress and tally.rows % 5000 == 0:
-            progress(tally.rows)
+    header_line = source.readline()
+    if not header_line:
+        return tally
+    header = read_header(header_line)
+    if jobs <= 1 or write_packet is not None:
+        for row in read_rows(source, header):
+            destination.write(screen_row(row, evaluation_date, tally, write_packet).line())
+            if progress and tally.rows % CHUNK_ROWS == 0:
+                progress(tally.rows)
+        return tally
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        in_flight: deque = deque()
+        for first_line, text in record_chunks(source, CHUNK_ROWS):
+            in_flight.append(pool.submit(screen_chunk, header, first_line + 1, text,
+                                         evaluation_date))
+            if len(in_flight) >= 2 * jobs:
+                write_chunk(destination, in_flight.popleft().result(), tally, progress)
+        while in_flight:
+            write_chunk(destination, in_flight.popleft().result(), tally, progress)
     return tally
+
+
+def write_chunk(destination, screened: tuple[str, Tally], tally: Tally,
+                progress: Callable[[int], None] | None) -> None:
+    text, chunk_tally = screened
+    destination.write(text)
+    tally.add(chunk_tally)
+    if progress:
+        progress(tally.rows)

@@ -112,3 +112,12 @@ def test_empty_and_unknown_values_are_unknown_facts():
 def test_grams_may_carry_a_unit_and_thousands_separator():
     assert parse_conviction({"section": "11359", "amount_grams": "1,200 g"}, TODAY
                             ).amount_grams == 1200
+
+
+def test_the_column_readers_follow_the_order_of_the_facts():
+    """parse_conviction builds the named tuple by position, for speed."""
+    from petition.facts import READERS, ConvictionFacts
+
+    order = ["section", "case_id", READERS[0][0], "case_number",
+             *(column for column, _ in READERS[1:])]
+    assert order == list(ConvictionFacts._fields)

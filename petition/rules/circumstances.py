@@ -7,8 +7,8 @@ likewise, dates become "before / after Prop 64", ages become age bands.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from petition.facts import PROP_64_EFFECTIVE, ConvictionFacts
 from petition.rules.vocabulary import AgeBand, Level
@@ -34,27 +34,25 @@ class Timing:
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True, slots=True)
-class Circumstances:
+class Circumstances(NamedTuple):
     section: str | None  # "11357" ... "11360", "other", or None when unknown
     letter: str | None
     level: Level | None
     timing: str
-    infraction_era: bool | None
     age_at_offense: AgeBand | None  # the age band
-    juvenile: bool | None
-    amount_grams: float | None
-    concentrated: bool | None
-    school_grounds: bool | None
-    plants: int | None
-    for_sale: bool | None
-    superstrike: bool | None
-    pc290: bool | None
-    prior_same_section: int | None
-    sold_to_minor: bool | None
-    hired_under_21: bool | None
-    environmental_violation: bool | None
-    interstate: bool | None
+    infraction_era: bool | None = None
+    amount_grams: float | None = None
+    concentrated: bool | None = None
+    school_grounds: bool | None = None
+    plants: int | None = None
+    for_sale: bool | None = None
+    superstrike: bool | None = None
+    pc290: bool | None = None
+    prior_same_section: int | None = None
+    sold_to_minor: bool | None = None
+    hired_under_21: bool | None = None
+    environmental_violation: bool | None = None
+    interstate: bool | None = None
 
 
 def amount_representative(grams: float | None) -> float | None:
@@ -88,43 +86,58 @@ def age_band_of(facts: ConvictionFacts) -> AgeBand | None:
     return AgeBand.UNDER_18 if facts.juvenile else None
 
 
+# The facts each section's rules can read (law.md section 3). Leaving out the others lets
+# convictions that differ only in irrelevant facts share one cached decision.
+CONDUCT_FACTS = {
+    "11357": frozenset({"amount_grams", "concentrated", "school_grounds", "infraction_era"}),
+    "11358": frozenset({"plants", "superstrike", "pc290", "prior_same_section",
+                        "environmental_violation"}),
+    "11359": frozenset({"superstrike", "pc290", "prior_same_section", "sold_to_minor",
+                        "hired_under_21"}),
+    "11360": frozenset({"amount_grams", "concentrated", "for_sale", "superstrike", "pc290",
+                        "prior_same_section", "sold_to_minor", "interstate"}),
+}
+ALL_CONDUCT_FACTS = frozenset().union(*CONDUCT_FACTS.values())
+
+
+# How each conduct fact is reduced to what the law distinguishes.
+REDUCE = {
+    "amount_grams": lambda facts: amount_representative(facts.amount_grams),
+    "concentrated": lambda facts: facts.concentrated,
+    "school_grounds": lambda facts: facts.school_grounds,
+    "for_sale": lambda facts: facts.for_sale,
+    "infraction_era": infraction_era,
+    "plants": lambda facts: None if facts.plants is None else (
+        1 if facts.plants <= PERSONAL_PLANTS else 7),
+    "prior_same_section": lambda facts: None if facts.prior_same_section is None else (
+        0 if facts.prior_same_section < 2 else 2),
+    "superstrike": lambda facts: facts.superstrike,
+    "pc290": lambda facts: facts.pc290,
+    "sold_to_minor": lambda facts: facts.sold_to_minor,
+    "hired_under_21": lambda facts: facts.hired_under_21,
+    "environmental_violation": lambda facts: facts.environmental_violation,
+    "interstate": lambda facts: facts.interstate,
+}
+
+
 def circumstances_of(facts: ConvictionFacts) -> Circumstances:
     section = facts.section
-    number = None if section is None else (section.number if section.is_covered else "other")
-    letter = section.letter if section is not None and section.is_covered else None
-    values = dict(
-        concentrated=facts.concentrated,
-        amount_grams=amount_representative(facts.amount_grams),
-        school_grounds=facts.school_grounds,
-        for_sale=facts.for_sale,
-    )
-    values.update(implied_by_subdivision(number, letter, values))
-    plants = facts.plants
-    priors = facts.prior_same_section
-    return Circumstances(
-        section=number,
-        letter=letter,
-        level=facts.level,
-        timing=timing_of(facts),
-        infraction_era=infraction_era(facts),
-        age_at_offense=age_band_of(facts),
-        juvenile=facts.juvenile,
-        plants=None if plants is None else (1 if plants <= PERSONAL_PLANTS else 7),
-        superstrike=facts.superstrike,
-        pc290=facts.pc290,
-        prior_same_section=None if priors is None else (0 if priors < 2 else 2),
-        sold_to_minor=facts.sold_to_minor,
-        hired_under_21=facts.hired_under_21,
-        environmental_violation=facts.environmental_violation,
-        interstate=facts.interstate,
-        **values,
-    )
+    if section is None or not section.is_covered:
+        return Circumstances(section=None if section is None else "other", letter=None,
+                             level=None, timing=Timing.UNKNOWN, age_at_offense=age_band_of(facts))
+    number, letter = section.number, section.letter
+    values = {name: REDUCE[name](facts) for name in CONDUCT_FACTS[number]}
+    values.setdefault("amount_grams", None)
+    if letter:
+        values.update(implied_by_subdivision(number, letter, values))
+    return Circumstances(section=number, letter=letter, level=facts.level,
+                         timing=timing_of(facts), age_at_offense=age_band_of(facts), **values)
 
 
 def implied_by_subdivision(number: str | None, letter: str | None, given: dict) -> dict:
     """law.md E3: an old subdivision carries facts. facts.py has already rejected any given
     fact that contradicts them, so here they only fill what is unknown."""
-    within = given["amount_grams"] if given["amount_grams"] is not None else 1.0
+    within = given.get("amount_grams") or 1.0
     if number == "11357":
         if letter == "a":
             return {"concentrated": True}

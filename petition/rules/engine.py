@@ -107,7 +107,8 @@ def decide(known: Circumstances) -> Decision:
     outcomes = {leaf.verdict.outcome for leaf in leaves}
     presumed, open_facts = [], set()
     for fact, value in chosen.assignment.items():
-        alternatives = {leaf.assignment[fact] for leaf in leaves if fact in leaf.assignment} - {value}
+        alternatives = {leaf.assignment[fact] for leaf in leaves
+                        if fact in leaf.assignment} - {value}
         for other in alternatives:
             branch, branch_preferred = explore(judge, known, {**chosen.assignment, fact: other})
             best = best_leaf(branch, branch_preferred)
@@ -158,15 +159,32 @@ def evaluate(facts: ConvictionFacts, evaluation_date: date) -> Result:
     if evaluation_date < PROP_64_PASSED:
         raise ValueError("Prop 64 relief exists only from 9 November 2016")
     known = circumstances_of(facts)
+    verdict = decide(known).chosen.verdict
+    juvenile = is_juvenile(facts)
+    automatic, program = automatic_relief(verdict.outcome, verdict.old_level, juvenile, facts,
+                                          evaluation_date)
+    county = facts.county
+    unknown = frozenset(fact for fact, missing in (
+        ("county", county is None),
+        ("sentence_status", facts.sentence_status is None),
+        ("juvenile", facts.juvenile is None),
+        ("conviction_date", facts.conviction_date is None and county is not None
+         and any(program.covers_convictions_from for program in county.programs)),
+    ) if missing) if verdict.outcome.gives_relief else frozenset()
+    return assemble(known, facts.sentence_status, juvenile, automatic, program, unknown)
+
+
+@lru_cache(maxsize=2048)
+def assemble(known: Circumstances, sentence_status: str | None, juvenile: bool,
+             automatic: Automatic, program, unknown: frozenset[str]) -> Result:
+    """The result from the decision and the few facts beyond the conduct (cached: many
+    convictions share all of these)."""
     decision = decide(known)
     verdict = decision.chosen.verdict
     outcome = verdict.outcome
-    juvenile = is_juvenile(facts)
-    track = track_of(outcome, facts.sentence_status)
-    automatic, program = automatic_relief(outcome, verdict.old_level, juvenile, facts,
-                                          evaluation_date)
+    track = track_of(outcome, sentence_status)
     citations = RELIEF_CITATIONS.get(track, ()) + verdict.citations
-    if outcome is Outcome.NOT_ELIGIBLE and not set(citations) & set(RELIEF_CITATIONS[Track.UNKNOWN]):
+    if outcome is Outcome.NOT_ELIGIBLE:
         citations = RELIEF_CITATIONS[Track.UNKNOWN] + citations
     if juvenile and outcome.gives_relief:
         citations += (JUVENILE_SUBDIVISION,)
@@ -183,7 +201,7 @@ def evaluate(facts: ConvictionFacts, evaluation_date: date) -> Result:
         citations=tuple(dict.fromkeys(citations)),
         reasons=reasons,
         presumed=decision.presumed,
-        open_questions=open_questions(facts, known, decision, outcome, automatic),
+        open_questions=open_questions(known, decision, outcome, automatic, unknown),
         old_level=verdict.old_level,
         alternative=decision.alternative,
         juvenile=juvenile,
@@ -191,25 +209,21 @@ def evaluate(facts: ConvictionFacts, evaluation_date: date) -> Result:
     )
 
 
-def open_questions(facts: ConvictionFacts, known: Circumstances, decision: Decision,
-                   outcome: Outcome, automatic: Automatic) -> tuple[str, ...]:
+def open_questions(known: Circumstances, decision: Decision, outcome: Outcome,
+                   automatic: Automatic, unknown: frozenset[str]) -> tuple[str, ...]:
     """The unknown facts that could still change the result, in the order to ask them."""
     open_facts = set(decision.open_facts)
     if known.section is None:
         open_facts.add("section")
-    if known.timing in (Timing.UNKNOWN, Timing.CONVICTED_AFTER):
+    covered = known.section not in (None, "other")
+    if covered and known.timing in (Timing.UNKNOWN, Timing.CONVICTED_AFTER):
         open_facts.add("offense_date")
-    if known.timing == Timing.UNKNOWN:
+    if covered and known.timing == Timing.UNKNOWN:
         open_facts.add("conviction_date")
     if outcome.gives_relief:
-        if facts.county is None:
-            open_facts.add("county")
-        if facts.sentence_status is None:
-            open_facts.add("sentence_status")
-        if automatic is Automatic.STATEWIDE and facts.conviction_date is None and facts.county and any(
-            program.covers_convictions_from for program in facts.county.programs
-        ):
+        open_facts.update(unknown & {"county", "sentence_status"})
+        if automatic is Automatic.STATEWIDE and "conviction_date" in unknown:
             open_facts.add("conviction_date")
-        if facts.juvenile is None and known.age_at_offense is AgeBand.UNDER_18:
+        if "juvenile" in unknown and known.age_at_offense is AgeBand.UNDER_18:
             open_facts.add("juvenile")
     return tuple(fact for fact in QUESTION_ORDER if fact in open_facts)

@@ -2,7 +2,11 @@
 (law.md section 3: BD60, WIL, JT, AIZ)."""
 
 from petition.rules.ages import age_band
-from petition.rules.amounts import is_concentrated, lawful_possession_citation, within_personal_limit
+from petition.rules.amounts import (
+    is_concentrated,
+    lawful_possession_citation,
+    within_personal_limit,
+)
 from petition.rules.disqualifiers import SALE_TRIGGERS, first_trigger
 from petition.rules.findings import N_, Finding, finding, reason
 from petition.rules.inquiry import Inquiry

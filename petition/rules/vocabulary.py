@@ -1,4 +1,6 @@
-"""The words the engine, the CSV, the pages and the tests share (design.md, "Outcome vocabulary")."""
+"""The words the engine, the CSV, the pages and the tests share.
+
+See design.md, "Outcome vocabulary"."""
 
 from enum import IntEnum, StrEnum
 

@@ -1,6 +1,5 @@
 """Properties of the engine over every combination of valid facts (Hypothesis)."""
 
-from dataclasses import replace
 from datetime import date
 
 from hypothesis import given, settings
@@ -59,19 +58,19 @@ def consistent(facts: ConvictionFacts) -> ConvictionFacts:
     letter, number = facts.section.letter, facts.section.number
     small = facts.amount_grams if (facts.amount_grams or 0) <= 28.5 else None
     if number == "11357" and letter == "a":
-        return replace(facts, concentrated=True)
+        return facts._replace(concentrated=True)
     if number == "11357" and letter == "c":
         big = facts.amount_grams if (facts.amount_grams or 0) > 28.5 else None
-        return replace(facts, concentrated=False, amount_grams=big)
+        return facts._replace(concentrated=False, amount_grams=big)
     if number == "11357" and letter in "bde":
         age = facts.age_at_offense
         if age is not None and (letter == "d") != (age >= 18):
             age = None
         school = True if letter in "de" else facts.school_grounds
-        return replace(facts, concentrated=False, amount_grams=small, school_grounds=school,
+        return facts._replace(concentrated=False, amount_grams=small, school_grounds=school,
                        age_at_offense=age)
     if number == "11360" and letter == "b":
-        return replace(facts, concentrated=False, amount_grams=small, for_sale=False)
+        return facts._replace(concentrated=False, amount_grams=small, for_sale=False)
     return facts
 
 
@@ -89,7 +88,7 @@ def test_engine_never_raises_and_every_result_cites_the_law(facts):
 @given(convictions(), st.sampled_from(DISQUALIFIERS + ("prior_same_section",)))
 def test_adding_a_disqualifier_never_makes_the_outcome_better(facts, disqualifier):
     before = evaluate(facts, TODAY)
-    worse = replace(facts, **{disqualifier: 2 if disqualifier == "prior_same_section" else True})
+    worse = facts._replace(**{disqualifier: 2 if disqualifier == "prior_same_section" else True})
     after = evaluate(worse, TODAY)
     assert after.outcome.favour <= before.outcome.favour
 
@@ -105,9 +104,9 @@ VALUES = {
 @given(convictions(), st.sampled_from(PRESUMABLE))
 def test_an_unknown_fact_never_gives_a_worse_outcome_than_any_known_value(facts, fact):
     """law.md E7. Dates (E2 asks for review) and age (taken as 21+) are the stated exceptions."""
-    unknown = evaluate(replace(facts, **{fact: None}), TODAY)
+    unknown = evaluate(facts._replace(**{fact: None}), TODAY)
     for value in VALUES.get(fact, [False, True]):
-        known = consistent(replace(facts, **{fact: value}))
+        known = consistent(facts._replace(**{fact: value}))
         if getattr(known, fact) != value:
             continue  # the old subdivision already says otherwise
         assert unknown.outcome.favour >= evaluate(known, TODAY).outcome.favour
