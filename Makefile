@@ -44,7 +44,7 @@ $(STAMPS)/assets: package.json package-lock.json
 	@mkdir -p $(STAMPS) && touch $@
 
 translations/%.mo: translations/%.po $(STAMPS)/python
-	$(BIN)/pybabel compile -q -i $< -o $@
+	$(BIN)/pybabel compile -i $< -o $@
 
 run: install
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - \
@@ -55,8 +55,8 @@ test: install
 	$(BIN)/python -m pytest -q
 
 translations-extract: $(STAMPS)/python
-	$(BIN)/pybabel extract -q -F babel.cfg -k _l -k N_ -k ngettext -o translations/messages.pot .
-	$(BIN)/pybabel update -q -i translations/messages.pot -d translations
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ -k ngettext -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations
 
 clean:
 	rm -rf $(VENV) $(STAMPS) node_modules petition/static/uswds
