@@ -1,0 +1,89 @@
+"""Our own fonts, embedded, for every character; Letter pages; nothing cut off."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from tests.documents.checks import contains, contains_wrapped
+from tests.documents.conftest import LONG_NAME, LONG_STREET
+
+PACKETS = ["dismissal", "reduction_unknown_track", "petition", "juvenile", "spanish",
+           "chinese_name", "hostile", "long"]
+OUR_FONTS = {"Packet-Sans", "Packet-Sans-Bold", "Packet-Sans-TC", "Packet-Sans-TC-Bold"}
+LETTER = (612, 792)  # points
+
+
+def embedded_fonts(pdf: bytes) -> list[tuple[str, str]]:
+    """(name without subset prefix, emb column) for each font pdffonts lists."""
+    listing = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True,
+                             check=True).stdout.decode()
+    fonts = []
+    for line in listing.splitlines()[2:]:
+        columns = line.split()
+        name = columns[0].split("+", 1)[-1]
+        emb = columns[-5]
+        fonts.append((name, emb))
+    return fonts
+
+
+@pytest.mark.parametrize("packet", PACKETS)
+def test_no_character_falls_back_to_a_missing_glyph(packets, packet):
+    assert packets[packet].warnings == []
+
+
+@pytest.mark.parametrize("packet", PACKETS)
+def test_every_font_is_one_of_ours_and_embedded(packets, packet):
+    fonts = embedded_fonts(packets[packet].pdf)
+    assert fonts
+    for name, emb in fonts:
+        assert name in OUR_FONTS
+        assert emb == "yes"
+
+
+def test_a_chinese_name_is_set_in_the_traditional_chinese_face(packets):
+    rendered = packets["chinese_name"]
+    assert "陳美玲" in rendered.text
+    assert "三樓" in rendered.text
+    assert "Packet-Sans-TC" in {name for name, _ in embedded_fonts(rendered.pdf)}
+
+
+def test_papers_without_chinese_do_not_carry_the_chinese_face(packets):
+    names = {name for name, _ in embedded_fonts(packets["dismissal"].pdf)}
+    assert not names & {"Packet-Sans-TC", "Packet-Sans-TC-Bold"}
+
+
+@pytest.mark.parametrize("packet", PACKETS)
+def test_every_page_is_letter_size(packets, packet):
+    reader = PdfReader(io.BytesIO(packets[packet].pdf))
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == LETTER
+
+
+def test_a_300_character_name_and_long_address_are_printed_in_full(packets):
+    rendered = packets["long"]
+    assert len(LONG_NAME) >= 300
+    petition = rendered.page_with("1. CONVICTION INFORMATION")
+    assert contains_wrapped(petition, LONG_NAME)
+    assert contains_wrapped(petition, LONG_STREET)
+
+
+def test_forty_convictions_flow_onto_continuation_pages_with_none_lost(packets):
+    rendered = packets["long"]
+    attachment = "\n".join(page for page in rendered.pages
+                           if "Computer-generated equivalent of Judicial Council form CR-400"
+                           in page)
+    order = "\n".join(page for page in rendered.pages if "Proposed order following" in page)
+    for conviction in rendered.case.convictions:
+        day = conviction.facts.offense_date.strftime("%m/%d/%Y")
+        assert day in attachment
+        convicted = conviction.facts.conviction_date.strftime("%m/%d/%Y")
+        assert convicted in order
+    assert len([page for page in rendered.pages if "Proposed order following" in page]) > 1
+
+
+def test_a_long_case_number_is_printed_in_full(packets):
+    assert contains(packets["long"].page_with("1. CONVICTION INFORMATION"), "F-" + "9" * 60)
