@@ -46,8 +46,10 @@ $(STAMPS)/assets: package.json package-lock.json
 translations/%.mo: translations/%.po $(STAMPS)/python
 	$(BIN)/pybabel compile -i $< -o $@
 
+# --preload builds the app once, so every worker signs sessions with the same key even when
+# SECRET_KEY is not set. The access log has the path only: never a query string or a body.
 run: install
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - \
+	$(BIN)/gunicorn --preload --bind $(HOST):$(PORT) --workers 2 --access-logfile - \
 	  --access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(L)ss' app:app
 
 test: install
