@@ -39,7 +39,9 @@ def preferred_language() -> Language:
 def current_language() -> Language:
     language = g.get("language")
     if language is None:
-        language = g.language = preferred_language()
+        # A page that matched no route (a 404) still speaks the language of its prefix.
+        prefix = request.path.strip("/").split("/")[0]
+        language = g.language = BY_CODE.get(prefix) or preferred_language()
     return language
 
 
