@@ -130,9 +130,6 @@ def circumstances_of(facts: ConvictionFacts) -> Circumstances:
     values.setdefault("amount_grams", None)
     if letter:
         values.update(implied_by_subdivision(number, letter, values))
-    if number == "11360" and facts.interstate and values["amount_grams"] is None:
-        # The `interstate` fact is itself "more than 28.5 g (4 g concentrated)".
-        values["amount_grams"] = AMOUNT_REPRESENTATIVES[-1]
     return Circumstances(section=number, letter=letter, level=facts.level,
                          timing=timing_of(facts), age_at_offense=age_band_of(facts), **values)
 

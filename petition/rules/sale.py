@@ -26,8 +26,10 @@ MINOR = N_("For someone under 18 at the time, it is now an infraction.")
 
 def gift_to_adults(ask: Inquiry) -> bool:
     """The conduct 11362.1 now allows a 21+ adult: not for sale, within the personal limit,
-    to an adult (law.md E6: a gift is taken to have gone to someone 21 or over)."""
-    return not ask.fact("for_sale") and within_personal_limit(ask) and not ask.fact("sold_to_minor")
+    to an adult (law.md E6: a gift is taken to have gone to someone 21 or over), and not
+    brought across the state line (the `interstate` fact is itself "more than 28.5 g")."""
+    return (not ask.fact("for_sale") and within_personal_limit(ask)
+            and not ask.fact("sold_to_minor") and not ask.fact("interstate"))
 
 
 def sale_today(ask: Inquiry) -> Finding:
