@@ -40,6 +40,7 @@ class County:
     court: str
     prosecutor: str
     programs: tuple[Program, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names records use, such as "SF"
 
     def __str__(self) -> str:
         return self.name
@@ -60,6 +61,7 @@ def all_counties() -> tuple[County, ...]:
             court=entry["court"],
             prosecutor=entry["prosecutor"],
             programs=tuple(read_program(dict(program)) for program in entry.get("program", ())),
+            aliases=tuple(entry.get("aliases", ())),
         )
         for entry in entries
     )
@@ -67,7 +69,8 @@ def all_counties() -> tuple[County, ...]:
 
 @lru_cache(maxsize=1)
 def counties_by_key() -> dict[str, County]:
-    return {county_key(county.name): county for county in all_counties()}
+    return {county_key(name): county for county in all_counties()
+            for name in (county.name, *county.aliases)}
 
 
 def county_key(text: str) -> str:

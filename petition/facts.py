@@ -34,7 +34,15 @@ LEVELS = {
     "infraction": Level.INFRACTION, "i": Level.INFRACTION, "inf": Level.INFRACTION,
     "unknown": None, "": None,
 }
-SENTENCE_STATUSES = {"serving": "serving", "completed": "completed", "unknown": None, "": None}
+SENTENCE_STATUSES = {
+    "serving": "serving", "completed": "completed", "unknown": None, "": None,
+    # The words clinic records use for the same thing (law.md section 1: custody or any
+    # supervision is still serving).
+    "probation": "serving", "parole": "serving", "custody": "serving", "jail": "serving",
+    "prison": "serving", "supervision": "serving", "prcs": "serving",
+    "complete": "completed", "done": "completed", "finished": "completed",
+    "discharged": "completed",
+}
 
 # Sane outer limits: beyond them a value is a typing mistake, not a fact.
 MAX_AGE = 110
@@ -205,14 +213,22 @@ def parse_whole_number(column: str, text: str, low: int, high: int) -> int | Non
     return number
 
 
+GRAMS_PER_UNIT = {
+    "": 1.0, "g": 1.0, "gram": 1.0, "grams": 1.0, "kg": 1000.0, "kilo": 1000.0, "kilos": 1000.0,
+    "oz": 28.349523125, "ounce": 28.349523125, "ounces": 28.349523125,
+    "lb": 453.59237, "lbs": 453.59237, "pound": 453.59237, "pounds": 453.59237,
+}
+AMOUNT = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))\s*([a-z]*)")
+
+
 def parse_grams(text: str) -> float | None:
+    """Grams, or an amount with a unit a record might use (28.5 g, 1 oz, 2 lb, 1.5 kg)."""
     if text == "" or text.lower() == "unknown":
         return None
-    cleaned = text.lower().removesuffix("g").strip().replace(",", "")
-    try:
-        grams = float(cleaned) if re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", cleaned) else math.nan
-    except ValueError:
-        grams = math.nan
+    match = AMOUNT.fullmatch(text.lower().replace(",", "").strip())
+    grams = math.nan
+    if match and match[2] in GRAMS_PER_UNIT:
+        grams = float(match[1]) * GRAMS_PER_UNIT[match[2]]
     if math.isnan(grams):
         raise ValueError(f"amount_grams {shorten(text)!r} is not a number of grams: use e.g. 28.5")
     if not 0 <= grams <= MAX_GRAMS:

@@ -38,3 +38,9 @@ def test_other_early_programs_are_recorded_with_years_and_a_source(name):
 
 def test_a_county_without_an_early_program_has_none():
     assert find_county("Fresno").programs == ()
+
+
+@pytest.mark.parametrize("text, name", [("SF", "San Francisco"), ("la", "Los Angeles"),
+                                        ("City and County of San Francisco", "San Francisco")])
+def test_the_short_names_records_use_are_understood(text, name):
+    assert find_county(text).name == name

@@ -121,3 +121,26 @@ def test_the_column_readers_follow_the_order_of_the_facts():
     order = ["section", "case_id", READERS[0][0], "case_number",
              *(column for column, _ in READERS[1:])]
     assert order == list(ConvictionFacts._fields)
+
+
+@pytest.mark.parametrize("text, grams", [
+    ("28.5", 28.5), ("28.5g", 28.5), ("28.5 grams", 28.5), ("1 oz", 28.349523125),
+    ("2 lb", 907.18474), ("1.5 kg", 1500.0), (".5", 0.5),
+])
+def test_amounts_may_carry_a_unit(text, grams):
+    facts = parse_conviction({"section": "11359", "amount_grams": text}, TODAY)
+    assert facts.amount_grams == pytest.approx(grams)
+
+
+@pytest.mark.parametrize("text", ["5 tons", "lots", "1e99", "--3"])
+def test_an_amount_with_an_unknown_unit_is_an_error(text):
+    assert "amount_grams" in problems_of(amount_grams=text)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("probation", "serving"), ("Parole", "serving"), ("jail", "serving"),
+    ("done", "completed"), ("Completed", "completed"), ("", None),
+])
+def test_sentence_status_accepts_the_words_records_use(text, status):
+    assert parse_conviction({"section": "11359", "sentence_status": text}, TODAY
+                            ).sentence_status == status
