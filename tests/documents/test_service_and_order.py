@@ -66,7 +66,7 @@ def test_a_juvenile_adjudication_gets_the_juvenile_request_instead_of_adult_form
     assert "ORDER AFTER PETITION/APPLICATION" not in text  # no CR-403
     attachment = packets["juvenile"].page_with("ATTACHMENT JV-744A")
     assert contains(attachment, "Reduce the offense to an infraction")
-    assert "HS 11361.8(m)" in attachment
+    assert contains(attachment, "HS 11361.8(m)")
 
 
 def test_the_juvenile_request_checks_that_the_disposition_is_completed(packets):
