@@ -7,6 +7,7 @@ so that every message is translated and says what to do, in plain words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -48,9 +49,20 @@ def form_for(question: Question, formdata=None, stored: str | None = None) -> An
             fields[f"{question.fact}-{part}"] = StringField()
     form_class = type("QuestionForm", (AnswerForm,), fields)
     form = form_class(formdata=formdata) if formdata is not None else form_class(formdata=None)
+    for bound in form:
+        if isinstance(bound.data, str):
+            bound.data = printable(bound.data)
     if formdata is None and stored:
         fill_from_stored(form, question, stored)
     return form
+
+
+def printable(text: str, limit: int = 200) -> str:
+    """What was typed, safe to show again: no control or unassigned characters (a browser
+    cannot send them on purpose), and not more than a page can hold."""
+    return "".join(ch for ch in text[:limit]
+                   if unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
+                   or ch in "\t")
 
 
 def fill_from_stored(form: AnswerForm, question: Question, stored: str) -> None:

@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 
 from petition.documents.model import Conviction, Filer, PacketCase
 from petition.web import interview
-from petition.web.forms import AnswerForm
+from petition.web.forms import AnswerForm, printable
 from petition.web.pages import ConvictionResult, results
 
 blueprint = Blueprint("papers", __name__, url_prefix="/<lang>")
@@ -108,7 +108,7 @@ def details():
     case_numbers = {item.number: item.facts.case_number for item in items}
     if request.method == "POST":
         form.validate()
-        values = {field.name: request.form.get(field.name, "").strip()[:1000]
+        values = {field.name: printable(request.form.get(field.name, ""), 1000).strip()
                   for field in DETAIL_FIELDS}
         born, problem = birth_date(request.form)
         values["date_of_birth"] = born
@@ -116,10 +116,11 @@ def details():
         if problem:
             problems.append(problem)
             values["date_of_birth-parts"] = {
-                part: request.form.get(f"date_of_birth-{part}", "")[:10]
+                part: printable(request.form.get(f"date_of_birth-{part}", ""), 10)
                 for part in ("month", "day", "year")}
-        case_numbers = {item.number: request.form.get(f"case_number-{item.number}", "")
-                        .strip()[:1000] for item in items}
+        case_numbers = {item.number: printable(request.form.get(f"case_number-{item.number}",
+                                                                 ""), 1000).strip()
+                        for item in items}
         for number, case_number in case_numbers.items():
             if len(case_number) > 40 or not re.fullmatch(r"[A-Za-z0-9 ./-]*", case_number):
                 problems.append((f"case_number-{number}", _(

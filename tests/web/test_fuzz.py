@@ -1,0 +1,88 @@
+"""Random and hostile values posted to every form: never a server error, answers kept."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from petition import create_app
+from petition.web.questions import QUESTIONS
+from tests.web.helpers import token
+from tests.web.page_checks import CheckedClient
+
+HOSTILE = st.sampled_from([
+    "", " ", "unknown", "yes", "<script>alert(1)</script>", "' OR 1=1 --", "\x00", "\u202e",
+    "9" * 400, "-1", "1e308", "NaN", "inf", "0x10", "28.5.5", "2012-02-30", "0000-00-00",
+    "١٢", "𝟙𝟚", "%(today)s", "{{ 7*7 }}", "San Francisco\r\nSet-Cookie: x", "11357(b)",
+])
+VALUES = st.one_of(HOSTILE, st.text(max_size=60))
+KNOWN = {"county": "Fresno", "section": "11357", "offense_date": "2012-03-27"}
+
+
+def form_fields(fact: str) -> list[str]:
+    kind = QUESTIONS[fact].kind
+    return [fact] + ([f"{fact}-{part}" for part in ("month", "day", "year")]
+                     if kind == "date" else [])
+
+
+@pytest.fixture(scope="module")
+def fuzz_client():
+    app = create_app({"TESTING": True, "SECRET_KEY": "fuzz"})
+    app.test_client_class = CheckedClient
+    return app.test_client()
+
+
+def prepare(client, answers: dict[str, str]) -> str:
+    with client.session_transaction() as session:
+        session["convictions"] = [{"answers": dict(answers), "asked": list(answers),
+                                   "checked": False}]
+    return token(client.get("/en/").get_data(True))
+
+
+@pytest.mark.parametrize("fact", sorted(QUESTIONS))
+def test_hostile_answers_to_a_question_never_crash_and_keep_earlier_answers(fuzz_client, fact):
+    answers = {**KNOWN, fact: "unknown" if fact not in KNOWN else KNOWN[fact]}
+
+    @settings(max_examples=25, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(values=st.fixed_dictionaries({name: VALUES for name in form_fields(fact)}),
+           dont_know=st.booleans(), lang=st.sampled_from(["en", "es"]))
+    def post(values, dont_know, lang):
+        csrf = prepare(fuzz_client, answers)
+        data = {"csrf_token": csrf, **values, **({"dont_know": "1"} if dont_know else {})}
+        response = fuzz_client.post(f"/{lang}/conviction/1/{fact}", data=data)
+        assert response.status_code in (200, 302)
+        with fuzz_client.session_transaction() as session:
+            kept = session["convictions"][0]["answers"]
+        assert all(kept[key] == value for key, value in answers.items() if key != fact)
+        if response.status_code == 200:
+            assert 'id="error-summary"' in response.get_data(True)
+
+    post()
+
+
+@pytest.mark.parametrize("path, names", [
+    ("/en/convictions", ["add_another"]),
+    ("/es/details", ["first_name", "last_name", "street", "city", "state", "zip", "phone",
+                     "email", "date_of_birth-month", "date_of_birth-day", "date_of_birth-year",
+                     "case_number-1"]),
+    ("/en/choices", ["waive_original_judge", "waive_appearance"]),
+    ("/en/conviction/1/check", []),
+])
+def test_hostile_values_on_the_other_forms_never_crash(fuzz_client, path, names):
+    complete = {"county": "Fresno", "section": "11357", "offense_date": "2012-03-27",
+                "level": "misdemeanor", "age_at_offense": "30", "amount_grams": "10",
+                "school_grounds": "no", "sentence_status": "completed"}
+
+    @settings(max_examples=25, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(values=st.fixed_dictionaries({name: VALUES for name in names}))
+    def post(values):
+        csrf = prepare(fuzz_client, complete)
+        response = fuzz_client.post(path, data={"csrf_token": csrf, **values})
+        assert response.status_code in (200, 302)
+        with fuzz_client.session_transaction() as session:
+            assert session["convictions"][0]["answers"]["county"] == "Fresno"
+
+    post()
