@@ -46,9 +46,19 @@ REQUESTED = {
         "Resentence or redesignate the conviction as an infraction",
 }
 ORDERED = {
-    Outcome.DISMISS_AND_SEAL: "Dismissed as legally invalid and sealed",
-    Outcome.REDUCE_TO_MISDEMEANOR: "Resentenced / redesignated as a misdemeanor",
-    Outcome.REDUCE_TO_INFRACTION: "Resentenced / redesignated as an infraction",
+    (Outcome.DISMISS_AND_SEAL, Track.PETITION):
+        "Sentence recalled; conviction dismissed as legally invalid",
+    (Outcome.DISMISS_AND_SEAL, Track.APPLICATION): "Dismissed as legally invalid and sealed",
+    (Outcome.DISMISS_AND_SEAL, Track.UNKNOWN):
+        "Dismissed as legally invalid (any sentence recalled) and sealed",
+    (Outcome.REDUCE_TO_MISDEMEANOR, Track.PETITION):
+        "Sentence recalled; resentenced as a misdemeanor",
+    (Outcome.REDUCE_TO_MISDEMEANOR, Track.APPLICATION): "Redesignated as a misdemeanor",
+    (Outcome.REDUCE_TO_MISDEMEANOR, Track.UNKNOWN): "Resentenced / redesignated as a misdemeanor",
+    (Outcome.REDUCE_TO_INFRACTION, Track.PETITION):
+        "Sentence recalled; resentenced as an infraction",
+    (Outcome.REDUCE_TO_INFRACTION, Track.APPLICATION): "Redesignated as an infraction",
+    (Outcome.REDUCE_TO_INFRACTION, Track.UNKNOWN): "Resentenced / redesignated as an infraction",
 }
 JUVENILE_REQUESTED = {
     Outcome.DISMISS_AND_SEAL: "Dismiss and seal the adjudication",
@@ -120,16 +130,19 @@ def level_word(conviction: Conviction) -> str:
 def count_of(number: int, conviction: Conviction) -> Count:
     facts, result = conviction.facts, conviction.result
     track = result.track if result.track in (Track.PETITION, Track.APPLICATION) else Track.UNKNOWN
+    alternative = result.alternative
     if result.juvenile:
-        requested, ordered = JUVENILE_REQUESTED, JUVENILE_ORDERED
-        ask = requested[result.outcome]
-        alternative = result.alternative
-        alternative_requested = requested[alternative] if alternative else ""
+        def requested(outcome):
+            return JUVENILE_REQUESTED[outcome]
+
+        def ordered(outcome):
+            return JUVENILE_ORDERED[outcome]
     else:
-        ordered = ORDERED
-        ask = REQUESTED[result.outcome, track]
-        alternative = result.alternative
-        alternative_requested = REQUESTED[alternative, track] if alternative else ""
+        def requested(outcome):
+            return REQUESTED[outcome, track]
+
+        def ordered(outcome):
+            return ORDERED[outcome, track]
     presumed = result.certainty is Certainty.PRESUMED
     return Count(
         number=number,
@@ -140,11 +153,11 @@ def count_of(number: int, conviction: Conviction) -> Count:
         conviction_date=facts.conviction_date,
         outcome=result.outcome,
         track=track,
-        requested=ask,
-        ordered=ordered[result.outcome],
+        requested=requested(result.outcome),
+        ordered=ordered(result.outcome),
         alternative=alternative if presumed else None,
-        alternative_requested=alternative_requested if presumed else "",
-        alternative_ordered=ordered[alternative] if presumed and alternative else "",
+        alternative_requested=requested(alternative) if presumed and alternative else "",
+        alternative_ordered=ordered(alternative) if presumed and alternative else "",
         citations=result.citations,
         presumed=tuple(FACT_LABELS.get(fact, fact.replace("_", " "))
                        for fact in result.presumed_facts) if presumed else (),

@@ -33,6 +33,7 @@ def test_the_proof_of_service_is_left_blank_for_the_server(packets):
 
 @pytest.mark.parametrize("packet, ordered", [
     ("dismissal", "Dismissed as legally invalid and sealed"),
+    ("petition", "Sentence recalled; conviction dismissed as legally invalid"),
     ("reduction_unknown_track", "Resentenced / redesignated as a misdemeanor"),
 ])
 def test_the_proposed_order_is_prefilled_with_the_relief_requested(packets, packet, ordered):
