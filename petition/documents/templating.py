@@ -25,16 +25,17 @@ DOMAIN = "documents"
 
 
 def catalogue(locale: str) -> NullTranslations:
-    """The compiled catalogue when `make` has built it; otherwise the .po compiled in memory,
-    so a fresh checkout (or a test run before `make`) still prints Spanish, not English."""
+    """The compiled catalogue when `make` has built it from the current .po; otherwise the
+    .po compiled in memory, so a fresh checkout, a test run before `make`, or a .po edited
+    since the last `make` still prints today's Spanish, never a stale or English page."""
     if locale == "en":
         return NullTranslations()
-    compiled = Translations.load(str(TRANSLATIONS), [locale], domain=DOMAIN)
-    if isinstance(compiled, Translations):
-        return compiled
-    source = TRANSLATIONS / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+    folder = TRANSLATIONS / locale / "LC_MESSAGES"
+    source, compiled = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
     if not source.is_file():
         return NullTranslations()
+    if compiled.is_file() and compiled.stat().st_mtime >= source.stat().st_mtime:
+        return Translations.load(str(TRANSLATIONS), [locale], domain=DOMAIN)
     with source.open("rb") as po:
         messages = read_po(po, locale=locale, domain=DOMAIN)
     buffer = BytesIO()

@@ -11,7 +11,9 @@ SPANISH_TITLE = "Sus papeles de la Proposición 64: qué hacer"
 
 
 def instruction_pages(rendered) -> str:
-    return "\n".join(page for page in rendered.pages if "do not file it" in page)
+    """The pages before the first court paper."""
+    first_paper = next(i for i, page in enumerate(rendered.pages) if "FOR COURT USE ONLY" in page)
+    return "\n".join(rendered.pages[:first_paper])
 
 
 def test_spanish_instructions_come_first_then_the_same_in_english(packets):
@@ -19,6 +21,7 @@ def test_spanish_instructions_come_first_then_the_same_in_english(packets):
     spanish = next(i for i, page in enumerate(pages) if SPANISH_TITLE in page)
     english = next(i for i, page in enumerate(pages) if ENGLISH_TITLE in page)
     assert spanish == 0 and english > spanish
+    assert "no las presente" in pages[spanish]  # the footer too is in Spanish
 
 
 @pytest.mark.parametrize("phrase", [
