@@ -25,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         SESSION_REFRESH_EACH_REQUEST=True,
         WTF_CSRF_TIME_LIMIT=None,  # the session's own 30 minutes bound the token
         MAX_CONTENT_LENGTH=32 * 1024,  # every form here is a few hundred bytes
+        SEND_FILE_MAX_AGE_DEFAULT=3600,  # static assets only; pages are never cached
         BABEL_TRANSLATION_DIRECTORIES=os.path.join(os.path.dirname(__file__), "..", "translations"),
         BABEL_DEFAULT_LOCALE="en",
     )

@@ -1,0 +1,243 @@
+"""Residents' paths in a real browser (Debian's Chromium), and axe-core on every page.
+
+The server is our app on 127.0.0.1 (werkzeug, port 0); nothing is fetched from outside.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+import pytest
+
+from petition import create_app
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+if not CHROMIUM.exists() or not AXE.exists():
+    pytest.skip("Chromium or axe-core is not installed", allow_module_level=True)
+
+DISMISSAL = {"county": "Fresno", "section": "11357", "offense_date": ("6", "1", "2015"),
+             "level": "infraction", "age_at_offense": "25", "amount_grams": "20",
+             "school_grounds": "no", "sentence_status": "completed"}
+REDUCTION = {"county": "Fresno", "section": "11359", "offense_date": ("3", "1", "2012"),
+             "sold_to_minor": "no", "hired_under_21": "no", "superstrike": "no", "pc290": "no",
+             "prior_same_section": "0", "sentence_status": "completed"}
+SAN_FRANCISCO = {**REDUCTION, "county": "San Francisco"}
+NOT_ELIGIBLE = {"county": "Fresno", "section": "other", "offense_date": ("1", "1", "2010")}
+ALL_UNKNOWN = {"county": "unknown", "section": "11357"}
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    app = create_app({"SECRET_KEY": "browser-tests"})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Resident:
+    """A person clicking through the site, with axe-core checking each page if asked."""
+
+    def __init__(self, browser, base_url, lang="en", width=390, javascript=True, axe=False):
+        self.context = browser.new_context(viewport={"width": width, "height": 844},
+                                           java_script_enabled=javascript)
+        self.page = self.context.new_page()
+        self.base_url, self.lang, self.axe = base_url, lang, axe
+        self.violations: list[str] = []
+        self.csp_errors: list[str] = []
+        self.page.on("console", self.console)
+        self.pages: list[str] = []
+
+    def console(self, message):
+        if "Content Security Policy" in message.text:
+            self.csp_errors.append(message.text)
+
+    def arrived(self):
+        self.pages.append(self.page.url)
+        if self.axe:
+            self.page.evaluate(AXE.read_text())
+            found = self.page.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']}))"
+                ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target).join(' '))")
+            self.violations += [f"{self.page.url}: {item}" for item in found]
+
+    def goto(self, path):
+        self.page.goto(self.base_url + path)
+        self.arrived()
+
+    def choose(self, name, value):
+        ident = self.page.get_attribute(f'input[name="{name}"][value="{value}"]', "id")
+        self.page.click(f'label[for="{ident}"]')
+
+    def submit(self, dont_know=False):
+        button = "button[name=dont_know]" if dont_know else \
+            "form:not([action]) button[type=submit]:not([name])"
+        self.page.click(button)
+        self.page.wait_for_load_state()
+        self.arrived()
+
+    def answer(self, fact, value):
+        page = self.page
+        if value == "unknown" and page.query_selector("button[name=dont_know]"):
+            return self.submit(dont_know=True)
+        if page.query_selector(f"select#{fact}"):
+            page.select_option(f"#{fact}", value)
+        elif page.query_selector(f'input[type=radio][name="{fact}"]'):
+            self.choose(fact, value)
+        elif isinstance(value, tuple):
+            for part, text in zip(("month", "day", "year"), value, strict=True):
+                page.fill(f"#{fact}-{part}", text)
+        else:
+            page.fill(f"#{fact}", value)
+        self.submit()
+
+    def conviction(self, answers):
+        for _ in range(30):
+            url = self.page.url
+            if url.endswith("/check"):
+                self.submit()
+                return
+            fact = url.rsplit("/", 1)[1]
+            self.answer(fact, answers.get(fact, "unknown"))
+        raise AssertionError("the interview did not end")
+
+    def start(self):
+        self.goto(f"/{self.lang}/")
+        self.page.click("a.usa-button--big")
+        self.arrived()
+
+    def add_another(self, yes):
+        self.choose("add_another", "yes" if yes else "no")
+        self.submit()
+
+    def outcomes(self):
+        return [(element.get_attribute("data-outcome"), element.get_attribute("data-automatic"))
+                for element in self.page.query_selector_all("[data-outcome]")]
+
+    def close(self):
+        self.context.close()
+
+
+def path_of(browser, base_url, rows, **options):
+    resident = Resident(browser, base_url, **options)
+    resident.start()
+    for index, row in enumerate(rows):
+        resident.conviction(row)
+        resident.add_another(index < len(rows) - 1)
+    return resident
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([DISMISSAL], [("dismiss_and_seal", "none")]),
+    ([REDUCTION], [("reduce_to_misdemeanor", "statewide")]),
+    ([NOT_ELIGIBLE], [("not_eligible", "none")]),
+    ([SAN_FRANCISCO], [("reduce_to_misdemeanor", "da_program")]),
+    ([ALL_UNKNOWN], [("dismiss_and_seal", "statewide")]),
+    ([DISMISSAL, NOT_ELIGIBLE, SAN_FRANCISCO], [("dismiss_and_seal", "none"),
+                                                ("not_eligible", "none"),
+                                                ("reduce_to_misdemeanor", "da_program")]),
+], ids=["dismissal", "reduction", "not-eligible", "san-francisco", "all-unknown", "several"])
+def test_a_residents_path_ends_on_the_right_outcome(browser, base_url, rows, expected):
+    resident = path_of(browser, base_url, rows)
+    try:
+        assert resident.page.url.endswith("/en/result")
+        assert resident.outcomes() == expected
+        assert not resident.csp_errors
+    finally:
+        resident.close()
+
+
+def test_the_whole_path_works_with_javascript_off(browser, base_url):
+    resident = path_of(browser, base_url, [SAN_FRANCISCO], lang="es", javascript=False)
+    try:
+        assert resident.outcomes() == [("reduce_to_misdemeanor", "da_program")]
+        assert resident.page.inner_text("h1") == "Su resultado"
+    finally:
+        resident.close()
+
+
+def test_a_changed_answer_changes_the_result(browser, base_url):
+    resident = path_of(browser, base_url, [NOT_ELIGIBLE])
+    try:
+        page = resident.page
+        page.click("a[href$='/conviction/1/check']")
+        page.click("a[href$='/conviction/1/section?change=1']")
+        resident.answer("section", "11357")
+        resident.conviction({**DISMISSAL, "offense_date": ("1", "1", "2010")})
+        resident.add_another(False)
+        assert resident.outcomes() == [("dismiss_and_seal", "statewide")]
+    finally:
+        resident.close()
+
+
+def test_a_wrong_answer_moves_focus_to_the_error_summary(browser, base_url):
+    resident = Resident(browser, base_url)
+    try:
+        resident.start()
+        resident.submit()
+        assert resident.page.evaluate("document.activeElement.id") == "error-summary"
+    finally:
+        resident.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_axe_finds_no_violations_on_any_page_of_the_path(browser, base_url, lang, width):
+    resident = Resident(browser, base_url, lang=lang, width=width, axe=True)
+    try:
+        resident.start()
+        resident.submit()  # the county page with an error
+        resident.conviction(SAN_FRANCISCO)
+        resident.add_another(True)
+        resident.conviction(NOT_ELIGIBLE)
+        resident.add_another(False)
+        resident.page.click("a[href$='/details']")
+        resident.arrived()
+        resident.page.fill("#zip", "x")
+        resident.submit()  # details with an error
+        resident.page.fill("#zip", "94102")
+        resident.submit()
+        resident.choose("waive_original_judge", "yes")
+        resident.choose("waive_appearance", "yes")
+        resident.submit()
+        for extra in ("/how-we-decide", "/glossary", "/no-such-page"):
+            resident.goto(f"/{lang}{extra}")
+        assert len(resident.pages) > 15
+        assert not resident.violations, "\n".join(resident.violations)
+        assert not resident.csp_errors
+    finally:
+        resident.close()
+
+
+def test_the_axe_harness_does_report_a_violation(browser, base_url):
+    """Guards the test above: an empty result must mean a clean page, not a silent axe."""
+    resident = Resident(browser, base_url, axe=True)
+    try:
+        resident.goto("/en/")
+        resident.page.evaluate("document.querySelector('html').removeAttribute('lang')")
+        resident.arrived()
+        assert any("html-has-lang" in violation for violation in resident.violations)
+    finally:
+        resident.close()
