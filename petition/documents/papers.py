@@ -221,7 +221,7 @@ class Papers:
     @property
     def court(self) -> str:
         county = self.case.county
-        return county.court if county else "Superior Court of California, County of"
+        return county.court if county else "Superior Court of California, County of ____________"
 
     @property
     def county_name(self) -> str:

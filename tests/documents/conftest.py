@@ -140,7 +140,7 @@ def cases(host: str) -> dict[str, PacketCase]:
             TODAY),
         # Still on probation: a petition.
         "petition": PacketCase(
-            Filer(first_name="Dana", last_name="Reyes"),
+            Filer(first_name="Hương", last_name="Nguyễn", street="12 Đường Lê Lợi"),
             conviction(county="Los Angeles").facts.county, "LA-2016-1",
             (conviction(county="Los Angeles", section="11358", level="felony", plants="4",
                         age_at_offense="25", offense_date="2016-01-04",
@@ -166,6 +166,12 @@ def cases(host: str) -> dict[str, PacketCase]:
             (conviction(county="San Francisco", section="11360", level="felony",
                         offense_date="2014-03-04", sentence_status="completed"),),
             TODAY, language="zh-hant"),
+        # The person does not know the county: court and agency are left to fill in.
+        "no_county": PacketCase(
+            Filer(first_name="Lee", last_name="Park"), None, "",
+            (conviction(section="11357(b)", level="misdemeanor", offense_date="2009-03-04",
+                        age_at_offense="40", sentence_status="completed"),),
+            TODAY),
         "hostile": PacketCase(
             hostile_filer(host), fresno, f'<script src="http://{host}/case.js"></script>',
             (conviction(county="Fresno", section="11358", plants="2", level="felony",

@@ -12,7 +12,7 @@ from tests.documents.checks import contains, contains_wrapped
 from tests.documents.conftest import LONG_NAME, LONG_STREET
 
 PACKETS = ["dismissal", "reduction_unknown_track", "petition", "juvenile", "spanish",
-           "chinese_name", "hostile", "long"]
+           "chinese_name", "no_county", "hostile", "long"]
 OUR_FONTS = {"Packet-Sans", "Packet-Sans-Bold", "Packet-Sans-TC", "Packet-Sans-TC-Bold"}
 LETTER = (612, 792)  # points
 
@@ -51,9 +51,16 @@ def test_a_chinese_name_is_set_in_the_traditional_chinese_face(packets):
     assert "Packet-Sans-TC" in {name for name, _ in embedded_fonts(rendered.pdf)}
 
 
-def test_papers_without_chinese_do_not_carry_the_chinese_face(packets):
-    names = {name for name, _ in embedded_fonts(packets["dismissal"].pdf)}
+@pytest.mark.parametrize("packet", ["dismissal", "petition"])
+def test_papers_without_chinese_do_not_carry_the_chinese_face(packets, packet):
+    names = {name for name, _ in embedded_fonts(packets[packet].pdf)}
     assert not names & {"Packet-Sans-TC", "Packet-Sans-TC-Bold"}
+
+
+def test_a_vietnamese_name_and_address_print_in_noto_sans(packets):
+    text = packets["petition"].text
+    assert "Hương Nguyễn" in text
+    assert "12 Đường Lê Lợi" in text
 
 
 @pytest.mark.parametrize("packet", PACKETS)

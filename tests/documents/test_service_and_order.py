@@ -80,3 +80,14 @@ def test_the_juvenile_request_checks_that_the_disposition_is_completed(packets):
 def test_the_juvenile_packet_has_its_own_proposed_order(packets):
     page = packets["juvenile"].page_with("ORDER ON REQUEST TO REDUCE JUVENILE")
     assert contains(page, "Reduced to an infraction")
+
+
+def test_an_unknown_county_leaves_the_court_and_agency_to_fill_in(packets):
+    rendered = packets["no_county"]
+    petition = rendered.page_with("1. CONVICTION INFORMATION")
+    assert "SUPERIOR COURT OF CALIFORNIA, COUNTY OF:" in petition
+    assert "District Attorney" not in rendered.page_with(PROOF_PAGE)
+    assert contains(rendered.pages[0], "Ask the clerk of the Superior Court of California in the "
+                                       "county where you were convicted.")
+    assert contains(rendered.pages[0], "Ask the District Attorney or the public defender of the "
+                                       "county where you were convicted.")
