@@ -19,6 +19,8 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from petition.documents.typed_text import finalize
+
 TEMPLATES = Path(__file__).parent / "templates"
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
 DOMAIN = "documents"
@@ -58,6 +60,7 @@ def environment_for(locale: str) -> Environment:
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=finalize,
     )
     environment.policies["ext.i18n.trimmed"] = True
     environment.install_gettext_translations(catalogue(locale), newstyle=True)

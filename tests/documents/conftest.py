@@ -172,6 +172,15 @@ def cases(host: str) -> dict[str, PacketCase]:
             (conviction(section="11357(b)", level="misdemeanor", offense_date="2009-03-04",
                         age_at_offense="40", sentence_status="completed"),),
             TODAY),
+        # Emoji no font has, control characters and a right-to-left override.
+        "unprintable": PacketCase(
+            Filer(first_name="Ana \U0001F600", last_name="Ruiz\u202eevil",
+                  street="1 Main\x00 St\x1b[31m", city="Fresno\u2028"),
+            fresno, "F\u200f-77",
+            (conviction(county="Fresno", section="11358", plants="2", level="felony",
+                        age_at_offense="30", offense_date="2012-03-04",
+                        sentence_status="completed"),),
+            TODAY),
         "hostile": PacketCase(
             hostile_filer(host), fresno, f'<script src="http://{host}/case.js"></script>',
             (conviction(county="Fresno", section="11358", plants="2", level="felony",

@@ -12,7 +12,7 @@ from tests.documents.checks import contains, contains_wrapped
 from tests.documents.conftest import LONG_NAME, LONG_STREET
 
 PACKETS = ["dismissal", "reduction_unknown_track", "petition", "juvenile", "spanish",
-           "chinese_name", "no_county", "hostile", "long"]
+           "chinese_name", "no_county", "unprintable", "hostile", "long"]
 OUR_FONTS = {"Packet-Sans", "Packet-Sans-Bold", "Packet-Sans-TC", "Packet-Sans-TC-Bold"}
 LETTER = (612, 792)  # points
 
