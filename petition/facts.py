@@ -268,15 +268,20 @@ def cached(read, size: int = 512):
     return lru_cache(maxsize=size)(lambda raw: read(raw.strip()))
 
 
+def uncached(read):
+    return lambda raw: read(raw.strip())
+
+
 # Each fact column, in ConvictionFacts order after case_number, and how to read it.
 # Caches are bounded so memory stays flat on any file.
 READERS = (
     ("county", cached(find_county)),
     ("level", cached(choice_reader("level", LEVELS))),
-    ("offense_date", cached(date_reader("offense_date"), 1024)),
-    ("conviction_date", cached(date_reader("conviction_date"), 1024)),
+    # Dates and amounts have too many distinct values for a cache to pay.
+    ("offense_date", uncached(date_reader("offense_date"))),
+    ("conviction_date", uncached(date_reader("conviction_date"))),
     ("age_at_offense", cached(number_reader("age_at_offense", MIN_AGE, MAX_AGE))),
-    ("amount_grams", cached(parse_grams, 1024)),
+    ("amount_grams", uncached(parse_grams)),
     ("concentrated", cached(choice_reader("concentrated", YES_NO))),
     ("plants", cached(number_reader("plants", 0, MAX_PLANTS))),
     ("juvenile", cached(choice_reader("juvenile", YES_NO))),
@@ -288,6 +293,8 @@ READERS = (
         "sold_to_minor", "hired_under_21", "environmental_violation", "interstate")),
 )
 READ_SECTION = cached(parse_section)
+READ_COUNTY = READERS[0][1]
+READERS_AFTER_COUNTY = READERS[1:]
 
 
 def parse_conviction(row: Mapping[str, str | None], today: date) -> ConvictionFacts:
@@ -297,9 +304,9 @@ def parse_conviction(row: Mapping[str, str | None], today: date) -> ConvictionFa
         case_id, case_number = (get("case_id") or "").strip(), (get("case_number") or "").strip()
         if len(case_id) > MAX_TEXT or len(case_number) > MAX_TEXT:
             raise ValueError
-        facts = ConvictionFacts(READ_SECTION(get("section") or ""), case_id, *(
-            read(get(column) or "") for column, read in READERS[:1]), case_number, *(
-            read(get(column) or "") for column, read in READERS[1:]))
+        facts = ConvictionFacts(
+            READ_SECTION(get("section") or ""), case_id, READ_COUNTY(get("county") or ""),
+            case_number, *[read(get(column) or "") for column, read in READERS_AFTER_COUNTY])
     except ValueError:
         raise FactsError(every_problem(row)) from None
     problems = impossible_combinations(facts, today)

@@ -72,7 +72,7 @@ def result_columns(result: Result) -> tuple[str, ...]:
     )
 
 
-RENDERED_LIMIT = 4096
+RENDERED_LIMIT = 8192
 _rendered: dict[int, tuple[Result, str]] = {}
 
 

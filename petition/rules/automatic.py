@@ -14,7 +14,7 @@ def program_covering(facts: ConvictionFacts, old_level: Level | None, evaluation
                      ) -> Program | None:
     """The county's early program that covers this conviction, when its scope is known.
     An unknown conviction date is covered when the offense (which came first) is."""
-    if facts.county is None:
+    if facts.county is None or not facts.county.programs:
         return None
     convicted_no_earlier_than = facts.conviction_date or facts.offense_date
     for program in facts.county.programs:

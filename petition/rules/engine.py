@@ -155,6 +155,10 @@ def is_juvenile(facts: ConvictionFacts) -> bool:
     return facts.age_at_offense is not None and facts.age_at_offense < 18
 
 
+# Facts beyond the conduct whose absence can still be worth a question (see open_questions).
+MISSING_FACTS = ("county", "sentence_status", "juvenile", "conviction_date")
+
+
 def evaluate(facts: ConvictionFacts, evaluation_date: date) -> Result:
     if evaluation_date < PROP_64_PASSED:
         raise ValueError("Prop 64 relief exists only from 9 November 2016")
@@ -164,21 +168,19 @@ def evaluate(facts: ConvictionFacts, evaluation_date: date) -> Result:
     automatic, program = automatic_relief(verdict.outcome, verdict.old_level, juvenile, facts,
                                           evaluation_date)
     county = facts.county
-    unknown = frozenset(fact for fact, missing in (
-        ("county", county is None),
-        ("sentence_status", facts.sentence_status is None),
-        ("juvenile", facts.juvenile is None),
-        ("conviction_date", facts.conviction_date is None and county is not None
-         and any(program.covers_convictions_from for program in county.programs)),
-    ) if missing) if verdict.outcome.gives_relief else frozenset()
-    return assemble(known, facts.sentence_status, juvenile, automatic, program, unknown)
+    missing = (county is None, facts.sentence_status is None, facts.juvenile is None,
+               facts.conviction_date is None and county is not None and county.programs != ()
+               and any(program.covers_convictions_from for program in county.programs))
+    return assemble(known, facts.sentence_status, juvenile, automatic, program, missing)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=8192)
 def assemble(known: Circumstances, sentence_status: str | None, juvenile: bool,
-             automatic: Automatic, program, unknown: frozenset[str]) -> Result:
+             automatic: Automatic, program, missing: tuple[bool, ...]) -> Result:
     """The result from the decision and the few facts beyond the conduct (cached: many
-    convictions share all of these)."""
+    convictions share all of these). ``missing`` says which of MISSING_FACTS are unknown."""
+    unknown = {fact for fact, is_missing in zip(MISSING_FACTS, missing, strict=True)
+               if is_missing}
     decision = decide(known)
     verdict = decision.chosen.verdict
     outcome = verdict.outcome
@@ -210,7 +212,7 @@ def assemble(known: Circumstances, sentence_status: str | None, juvenile: bool,
 
 
 def open_questions(known: Circumstances, decision: Decision, outcome: Outcome,
-                   automatic: Automatic, unknown: frozenset[str]) -> tuple[str, ...]:
+                   automatic: Automatic, unknown: set[str]) -> tuple[str, ...]:
     """The unknown facts that could still change the result, in the order to ask them."""
     open_facts = set(decision.open_facts)
     if known.section is None:
