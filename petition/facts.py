@@ -356,30 +356,40 @@ def uses_new_numbering(facts: ConvictionFacts) -> bool:
     return when is not None and when >= PROP_64_EFFECTIVE
 
 
+NOT_CONCENTRATED = ("11357b", "11357c", "11357d", "11357e", "11360b")
+SMALL_AMOUNT = ("11357b", "11357d", "11357e", "11360b")
+# law.md E3: what an old subdivision says about the conduct, as (subdivisions, the given
+# fact that would contradict it, what it says and what was given).
+SUBDIVISION_MEANS = (
+    (("11357a",), lambda f: f.concentrated is False,
+     "concentrated cannabis, but concentrated is no"),
+    (NOT_CONCENTRATED, lambda f: f.concentrated is True,
+     "cannabis other than concentrated, but concentrated is yes"),
+    (SMALL_AMOUNT, lambda f: f.amount_grams is not None and f.amount_grams > 28.5,
+     "28.5 g or less, but amount_grams is {f.amount_grams:g}"),
+    (("11357c",), lambda f: f.amount_grams is not None and f.amount_grams <= 28.5,
+     "more than 28.5 g, but amount_grams is {f.amount_grams:g}"),
+    (("11357d", "11357e"), lambda f: f.school_grounds is False,
+     "possession on school grounds, but school_grounds is no"),
+    (("11357d",), lambda f: f.age_at_offense is not None and f.age_at_offense < 18,
+     "a person 18 or older, but age_at_offense is {f.age_at_offense}"),
+    (("11357e",), lambda f: f.age_at_offense is not None and f.age_at_offense >= 18,
+     "a person under 18, but age_at_offense is {f.age_at_offense}"),
+    (("11360b",), lambda f: f.for_sale is True,
+     "giving away or transporting, not selling, but for_sale is yes"),
+)
+MEANS_BY_SUBDIVISION = {
+    subdivision: tuple((contradicts, says) for subdivisions, contradicts, says in SUBDIVISION_MEANS
+                       if subdivision in subdivisions)
+    for row in SUBDIVISION_MEANS for subdivision in row[0]
+}
+
+
 def subdivision_contradictions(facts: ConvictionFacts) -> list[str]:
     """law.md E3: an old subdivision carries facts; given facts may refine, never contradict."""
-    section, grams, age = facts.section, facts.amount_grams, facts.age_at_offense
+    section = facts.section
     if not section.subdivision:
         return []
-    key = (section.number, section.letter)
-    said = f"section {section} means"
-    problems = []
-    if key == ("11357", "a") and facts.concentrated is False:
-        problems.append(f"{said} concentrated cannabis, but concentrated is no")
-    if key in (("11357", "b"), ("11357", "c"), ("11357", "d"), ("11357", "e"), ("11360", "b")):
-        if facts.concentrated:
-            problems.append(f"{said} cannabis other than concentrated, but concentrated is yes")
-    if key in (("11357", "b"), ("11357", "d"), ("11357", "e"), ("11360", "b")):
-        if grams is not None and grams > 28.5:
-            problems.append(f"{said} 28.5 g or less, but amount_grams is {grams:g}")
-    if key == ("11357", "c") and grams is not None and grams <= 28.5:
-        problems.append(f"{said} more than 28.5 g, but amount_grams is {grams:g}")
-    if key in (("11357", "d"), ("11357", "e")) and facts.school_grounds is False:
-        problems.append(f"{said} possession on school grounds, but school_grounds is no")
-    if key == ("11357", "d") and age is not None and age < 18:
-        problems.append(f"{said} a person 18 or older, but age_at_offense is {age}")
-    if key == ("11357", "e") and age is not None and age >= 18:
-        problems.append(f"{said} a person under 18, but age_at_offense is {age}")
-    if key == ("11360", "b") and facts.for_sale:
-        problems.append(f"{said} giving away or transporting, not selling, but for_sale is yes")
-    return problems
+    means = MEANS_BY_SUBDIVISION.get(section.number + section.letter, ())
+    return [f"section {section} means " + says.format(f=facts)
+            for contradicts, says in means if contradicts(facts)]
