@@ -8,6 +8,7 @@ request, a proof of service and a JV-746 proposed order instead.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -28,6 +29,11 @@ FETCHER = PackagedAssetFetcher()
 # registered once per process, not once per packet; Pango's font map is not safe to use
 # from two threads at once, so renders take turns.
 RENDER_LOCK = threading.Lock()
+# Whitespace beside a block-level tag never shows (CSS collapses it), but WeasyPrint still
+# builds a box for each run of it: dropping it makes layout about a tenth faster.
+BLOCK_TAG_SPACE = re.compile(
+    r"\s*(</?(?:html|head|body|meta|title|section|div|p|h1|h2|ul|ol|li|table|thead|tbody|tr|td"
+    r"|th)\b[^>]*>)\s*")
 
 
 @lru_cache(maxsize=1)
@@ -57,8 +63,9 @@ def packet_html(case: PacketCase) -> str:
     pages = [instructions_page(papers, language.locale, language.code)]
     if language.code != DEFAULT.code:
         pages.append(instructions_page(papers, DEFAULT.locale, DEFAULT.code))
-    return environment_for(DEFAULT.locale).get_template("packet.html").render(
+    html = environment_for(DEFAULT.locale).get_template("packet.html").render(
         papers=papers, instructions=pages, section_boxes=SECTION_BOXES)
+    return BLOCK_TAG_SPACE.sub(r"\1", html)
 
 
 def render_pdf(html: str) -> bytes:

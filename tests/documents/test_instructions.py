@@ -84,3 +84,8 @@ def test_an_unknown_track_asks_the_person_to_choose_the_box(packets):
 def test_a_known_track_says_the_box_is_already_checked(packets):
     assert contains(instruction_pages(packets["petition"]), "the papers are a petition")
     assert not contains(instruction_pages(packets["petition"]), "You must choose one box")
+
+
+def test_the_heading_line_names_the_person_case_and_court_with_spaces(packets):
+    assert ("Maria Lopez. Case number: F12-345. Superior Court of California, County of Fresno."
+            in packets["dismissal"].pages[0])
