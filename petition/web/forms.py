@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
@@ -36,19 +37,24 @@ class AnswerForm(FlaskForm):
         locales = False
 
 
-def form_for(question: Question, formdata=None, stored: str | None = None) -> AnswerForm:
+@lru_cache(maxsize=64)
+def form_class_for(question: Question) -> type[AnswerForm]:
+    # Labels are rendered by our templates; an empty label here keeps WTForms from
+    # translating a made-up one on every request.
     fields: dict[str, object] = {}
     if question.kind in ("choice", "county"):
         field_class = SelectField if question.kind == "county" else RadioField
-        fields[question.fact] = field_class(validate_choice=False, choices=[])
-    elif question.kind == "number":
-        fields[question.fact] = StringField()
+        fields[question.fact] = field_class(label="", validate_choice=False, choices=[])
     else:
-        fields[question.fact] = StringField()
+        fields[question.fact] = StringField(label="")
+    if question.kind == "date":
         for part in DATE_PARTS:
-            fields[f"{question.fact}-{part}"] = StringField()
-    form_class = type("QuestionForm", (AnswerForm,), fields)
-    form = form_class(formdata=formdata) if formdata is not None else form_class(formdata=None)
+            fields[f"{question.fact}-{part}"] = StringField(label="")
+    return type("QuestionForm", (AnswerForm,), fields)
+
+
+def form_for(question: Question, formdata=None, stored: str | None = None) -> AnswerForm:
+    form = form_class_for(question)(formdata=formdata)
     for bound in form:
         if isinstance(bound.data, str):
             bound.data = printable(bound.data)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from flask import session
 
@@ -55,8 +56,15 @@ def answers_of(number: int) -> dict[str, str]:
 
 def assess(answers: dict[str, str]) -> Assessment:
     """The engine's view of these answers. Raises FactsError if they cannot all be true."""
-    facts = parse_conviction(answers, today())
-    return Assessment(facts, evaluate(facts, today()))
+    return assess_cached(tuple(sorted(answers.items())), today())
+
+
+@lru_cache(maxsize=4096)
+def assess_cached(answers: tuple[tuple[str, str], ...], on: date) -> Assessment:
+    # Facts and the engine are pure, so the same answers on the same day give the same
+    # assessment: every page of an interview re-reads the answers, and this saves the work.
+    facts = parse_conviction(dict(answers), on)
+    return Assessment(facts, evaluate(facts, on))
 
 
 def next_question(answers: dict[str, str]) -> str:

@@ -4,6 +4,7 @@ a bookmark or a POST always comes back in the language the person chose."""
 from __future__ import annotations
 
 from flask import Flask, abort, g, redirect, request, url_for
+from flask_babel import get_translations
 
 from petition.languages import BY_CODE, DEFAULT, LANGUAGES, Language
 
@@ -25,10 +26,25 @@ def init_app(app: Flask) -> None:
         if "lang" not in values and app.url_map.is_endpoint_expecting(endpoint, "lang"):
             values["lang"] = current_language().code
 
+    # Templates call gettext dozens of times a page: look the catalogue up once a request
+    # rather than once a string (Flask-Babel's own callables re-resolve it every time).
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda text: request_translations().ugettext(text),
+        ngettext=lambda one, many, n: request_translations().ungettext(one, many, n),
+        newstyle=True,
+    )
+
     @app.context_processor
     def language_menu():
         return {"language": current_language(), "languages": LANGUAGES,
                 "same_page_in": same_page_in}
+
+
+def request_translations():
+    translations = g.get("translations")
+    if translations is None:
+        translations = g.translations = get_translations()
+    return translations
 
 
 def preferred_language() -> Language:

@@ -1,0 +1,192 @@
+"""How fast are our pages next to the plainest Flask page, under the same gunicorn?
+
+    .venv/bin/python benchmarks/pages.py [--clients 16] [--seconds 5] [--workers 2]
+
+Starts two gunicorn servers on 127.0.0.1 with the same settings (sync workers, as in
+`make run`): our app, and a bare Flask app that renders a trivial template. Each of
+`--clients` threads first walks the interview once over plain HTTP (so it holds a real
+session cookie with answers), then requests one page as fast as it can for `--seconds`.
+Prints requests/s and p95 latency for a question page, the result page and the bare page,
+and each page's throughput as a ratio of the bare page's (goal: >= 0.6).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+from flask import Flask, render_template_string
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+
+bare_app = Flask(__name__)
+
+
+@bare_app.get("/")
+def bare_page():
+    return render_template_string(
+        "<!doctype html><html lang=en><title>{{ title }}</title><h1>{{ title }}</h1>",
+        title="Hello")
+
+
+INTERVIEW = {
+    "county": "San Francisco", "section": "11359", "offense_date": "2012-03-27",
+    "sold_to_minor": "no", "hired_under_21": "no", "superstrike": "no", "pc290": "no",
+    "prior_same_section": "0", "sentence_status": "completed",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def serve(app_spec: str, port: int, workers: int) -> subprocess.Popen:
+    env = {**os.environ, "SECRET_KEY": "benchmark-only", "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--bind", f"{HOST}:{port}", "--workers",
+         str(workers), "--log-level", "warning", app_spec],
+        cwd=ROOT, env=env, start_new_session=True)
+
+
+def wait_until_up(port: int, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            request(port, "GET", "/")
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"server on port {port} did not start")
+
+
+def request(port: int, method: str, path: str, body: dict | None = None,
+            cookie: str = "") -> tuple[int, dict[str, str], str]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=10)
+    headers = {"Cookie": cookie} if cookie else {}
+    data = None
+    if body is not None:
+        data = urllib.parse.urlencode(body)
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection.request(method, path, body=data, headers=headers)
+    response = connection.getresponse()
+    text = response.read().decode("utf-8", "replace")
+    connection.close()
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, text
+
+
+class Visitor:
+    """One client with its own session cookie, walking the interview over plain HTTP."""
+
+    def __init__(self, port: int):
+        self.port, self.cookie = port, ""
+
+    def call(self, method, path, body=None):
+        status, headers, text = request(self.port, method, path, body, self.cookie)
+        if "set-cookie" in headers:
+            self.cookie = headers["set-cookie"].split(";", 1)[0]
+        return status, headers, text
+
+    def walk(self) -> None:
+        path = "/en/conviction/1/county"
+        status, headers, text = self.call("GET", path)
+        for _ in range(30):
+            if path.endswith("/check"):
+                break
+            fact = path.rsplit("/", 1)[1]
+            token = re.search(r'name="csrf_token" value="([^"]+)"', text).group(1)
+            value = INTERVIEW.get(fact, "unknown")
+            status, headers, text = self.call("POST", path, {"csrf_token": token, fact: value})
+            path = headers["location"]
+            status, headers, text = self.call("GET", path)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', text).group(1)
+        self.call("POST", path, {"csrf_token": token})
+        status, _headers, text = self.call("GET", "/en/result")
+        assert status == 200 and 'data-outcome="reduce_to_misdemeanor"' in text, status
+
+
+def load(port: int, path: str, clients: int, seconds: float, cookies: list[str]
+         ) -> tuple[float, float, int]:
+    """Requests per second, p95 latency in ms, and errors, for `clients` threads."""
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    start = time.monotonic()
+    deadline = start + seconds
+
+    def client(cookie: str):
+        mine = []
+        while time.monotonic() < deadline:
+            began = time.perf_counter()
+            try:
+                status, _h, _t = request(port, "GET", path, cookie=cookie)
+            except OSError:
+                status = 0
+            mine.append(time.perf_counter() - began)
+            if status != 200:
+                errors[0] += 1
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(cookies[i % len(cookies)],))
+               for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - start
+    p95 = statistics.quantiles(latencies, n=20)[-1] * 1000 if len(latencies) > 1 else 0.0
+    return len(latencies) / elapsed, p95, errors[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+
+    ours, bare = free_port(), free_port()
+    servers = [serve("app:app", ours, args.workers),
+               serve("benchmarks.pages:bare_app", bare, args.workers)]
+    try:
+        wait_until_up(ours)
+        wait_until_up(bare)
+        visitors = [Visitor(ours) for _ in range(args.clients)]
+        for visitor in visitors:
+            visitor.walk()
+        cookies = [visitor.cookie for visitor in visitors]
+        pages = [("bare Flask page", bare, "/", [""]),
+                 ("question page", ours, "/en/conviction/1/sold_to_minor", cookies),
+                 ("result page", ours, "/en/result", cookies)]
+        print(f"gunicorn sync workers={args.workers}, {args.clients} clients, "
+              f"{args.seconds:g} s per page, {os.cpu_count()} CPUs")
+        results = {}
+        for name, port, path, page_cookies in pages:
+            load(port, path, args.clients, 1.0, page_cookies)  # warm up
+            results[name] = load(port, path, args.clients, args.seconds, page_cookies)
+        base = results["bare Flask page"][0]
+        print(f"{'page':<18}{'req/s':>10}{'p95 ms':>10}{'errors':>8}{'ratio':>8}")
+        for name, (rate, p95, errors) in results.items():
+            print(f"{name:<18}{rate:>10.0f}{p95:>10.1f}{errors:>8}{rate / base:>8.2f}")
+    finally:
+        for server in servers:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
