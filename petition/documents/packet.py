@@ -72,7 +72,8 @@ def render_pdf(html: str) -> bytes:
     css, font_config = stylesheet()
     with RENDER_LOCK:
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=FETCHER)
-        return document.write_pdf(stylesheets=[css], font_config=font_config)
+        # Tagged PDF: a screen reader can read the papers in order (it costs no time).
+        return document.write_pdf(stylesheets=[css], font_config=font_config, pdf_tags=True)
 
 
 def build_packet(case: PacketCase) -> bytes:

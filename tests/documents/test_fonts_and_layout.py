@@ -94,3 +94,16 @@ def test_forty_convictions_flow_onto_continuation_pages_with_none_lost(packets):
 
 def test_a_long_case_number_is_printed_in_full(packets):
     assert contains(packets["long"].page_with("1. CONVICTION INFORMATION"), "F-" + "9" * 60)
+
+
+def test_the_pdf_is_tagged_for_screen_readers(packets):
+    root = PdfReader(io.BytesIO(packets["dismissal"].pdf)).trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] is True
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "en"
+
+
+def test_the_pdf_metadata_carries_nothing_about_the_person(packets):
+    metadata = PdfReader(io.BytesIO(packets["dismissal"].pdf)).metadata
+    assert dict(metadata) == {"/Producer": metadata["/Producer"],
+                              "/Title": "Prop 64 petition packet"}
