@@ -8,9 +8,12 @@ and the proposed order; the case's boxes on CR-400 are unions over its counts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from petition.documents.model import Conviction, PacketCase
 from petition.rules.vocabulary import Automatic, Certainty, Level, Outcome, Track
+
+PROP_64_EFFECTIVE = date(2016, 11, 9)
 
 # CR-400 item 1: the sections the form lists, in its order, with its own words.
 SECTION_BOXES = (
@@ -226,6 +229,13 @@ class Papers:
     @property
     def county_name(self) -> str:
         return self.case.county.name if self.case.county else ""
+
+    def dated_before_prop_64(self, counts: tuple[Count, ...]) -> bool:
+        """Whether every count's own dates show conduct before 9 November 2016 (a conviction
+        before then means the conduct was too). Where they do not, the papers say nothing
+        about the date rather than assert what nobody knows."""
+        return all((count.offense_date or count.conviction_date or PROP_64_EFFECTIVE)
+                   < PROP_64_EFFECTIVE for count in counts)
 
     @property
     def any_presumed(self) -> bool:

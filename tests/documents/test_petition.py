@@ -129,3 +129,28 @@ def test_a_case_without_relief_gets_no_packet():
     assert not not_eligible.result.outcome.gives_relief
     with pytest.raises(ValueError, match="no conviction"):
         build_packet(PacketCase(FULL_FILER, None, "", (not_eligible,), TODAY))
+
+
+@pytest.mark.parametrize("packet, says_before_prop_64", [
+    ("dismissal", True),  # offense 2012
+    ("spanish", True),
+    ("hostile", True),  # offense date only
+    ("chinese_name", True),  # offense 2014, conviction date unknown
+    ("no_county", True),
+])
+def test_the_attachment_states_the_date_only_when_the_record_shows_it(
+        packets, packet, says_before_prop_64):
+    page = packets[packet].page_with("ATTACHMENT 1 TO PETITION/APPLICATION")
+    assert contains(page, "took place before November 9, 2016") is says_before_prop_64
+
+
+def test_an_undated_conviction_asks_the_court_to_take_the_dates_from_its_records():
+    from petition.documents.model import PacketCase
+    from petition.documents.papers import papers_for
+    from tests.documents.conftest import TODAY, conviction
+
+    undated = conviction(county="Fresno", section="11358", plants="3", level="felony",
+                         age_at_offense="30", sentence_status="completed")
+    assert undated.result.outcome.gives_relief
+    papers = papers_for(PacketCase(FULL_FILER, None, "", (undated,), TODAY))
+    assert not papers.dated_before_prop_64(papers.adult_counts)
