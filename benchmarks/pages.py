@@ -1,13 +1,14 @@
 """How fast are our pages next to the plainest Flask page, under the same gunicorn?
 
-    .venv/bin/python benchmarks/pages.py [--clients 16] [--seconds 5] [--workers 2]
+    .venv/bin/python benchmarks/pages.py [--clients 16] [--seconds 3] [--rounds 3] [--workers 2]
 
 Starts two gunicorn servers on 127.0.0.1 with the same settings (sync workers, as in
 `make run`): our app, and a bare Flask app that renders a trivial template. Each of
 `--clients` threads first walks the interview once over plain HTTP (so it holds a real
 session cookie with answers), then requests one page as fast as it can for `--seconds`.
-Prints requests/s and p95 latency for a question page, the result page and the bare page,
-and each page's throughput as a ratio of the bare page's (goal: >= 0.6).
+Pages take turns for `--rounds` rounds, so a busy machine slows all of them alike; prints the
+median requests/s and p95 latency of each page, and its throughput as a ratio of the bare
+page's in the same round (median over rounds; goal: >= 0.6).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def serve(app_spec: str, port: int, workers: int) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--bind", f"{HOST}:{port}", "--workers",
          str(workers), "--log-level", "warning", app_spec],
-        cwd=ROOT, env=env, start_new_session=True)
+        cwd=ROOT, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
 
 
 def wait_until_up(port: int, seconds: float = 20) -> None:
@@ -155,7 +156,8 @@ def load(port: int, path: str, clients: int, seconds: float, cookies: list[str]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
@@ -172,16 +174,23 @@ def main() -> None:
         pages = [("bare Flask page", bare, "/", [""]),
                  ("question page", ours, "/en/conviction/1/sold_to_minor", cookies),
                  ("result page", ours, "/en/result", cookies)]
-        print(f"gunicorn sync workers={args.workers}, {args.clients} clients, "
-              f"{args.seconds:g} s per page, {os.cpu_count()} CPUs")
-        results = {}
-        for name, port, path, page_cookies in pages:
+        print(f"gunicorn sync workers={args.workers}, {args.clients} clients, {args.rounds} "
+              f"rounds of {args.seconds:g} s per page, {os.cpu_count()} CPUs")
+        for _name, port, path, page_cookies in pages:
             load(port, path, args.clients, 1.0, page_cookies)  # warm up
-            results[name] = load(port, path, args.clients, args.seconds, page_cookies)
-        base = results["bare Flask page"][0]
+        rounds: dict[str, list[tuple[float, float, int]]] = {name: [] for name, *_ in pages}
+        for _ in range(args.rounds):
+            for name, port, path, page_cookies in pages:
+                rounds[name].append(load(port, path, args.clients, args.seconds, page_cookies))
+        bare_rates = [rate for rate, _p95, _errors in rounds["bare Flask page"]]
         print(f"{'page':<18}{'req/s':>10}{'p95 ms':>10}{'errors':>8}{'ratio':>8}")
-        for name, (rate, p95, errors) in results.items():
-            print(f"{name:<18}{rate:>10.0f}{p95:>10.1f}{errors:>8}{rate / base:>8.2f}")
+        for name, measured in rounds.items():
+            rate = statistics.median(rate for rate, _p95, _errors in measured)
+            p95 = statistics.median(p95 for _rate, p95, _errors in measured)
+            errors = sum(errors for _rate, _p95, errors in measured)
+            ratio = statistics.median(
+                mine[0] / bare for mine, bare in zip(measured, bare_rates, strict=True))
+            print(f"{name:<18}{rate:>10.0f}{p95:>10.1f}{errors:>8}{ratio:>8.2f}")
     finally:
         for server in servers:
             os.killpg(server.pid, signal.SIGTERM)

@@ -11,11 +11,12 @@ babel = Babel()
 
 
 def init_web(app: Flask) -> None:
-    from petition.web import errors, headers, language, pages, papers, questions_view
+    from petition.web import errors, headers, language, layout, pages, papers, questions_view
 
     babel.init_app(app, locale_selector=language.current_locale)
     csrf.init_app(app)
     language.init_app(app)
+    layout.init_app(app)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(questions_view.blueprint)
     app.register_blueprint(papers.blueprint)

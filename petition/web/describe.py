@@ -8,14 +8,14 @@ from datetime import date
 
 from flask import url_for
 from flask_babel import format_date, get_locale
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from petition.rules.catalogue import explain
 from petition.rules.engine import Presumption, Result
 from petition.rules.vocabulary import AgeBand, Level, Outcome
 from petition.web import interview
 from petition.web.questions import QUESTIONS, UNKNOWN
+from petition.web.translation import gettext as _
+from petition.web.translation import lazy_gettext as _l
 
 HEADLINES = {
     Outcome.DISMISS_AND_SEAL: _l("You likely qualify to have this conviction dismissed and "

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
-from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+
+from petition.web.translation import lazy_gettext as _l
 
 MESSAGES = {
     400: (_l("Something went wrong with that page"),

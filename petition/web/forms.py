@@ -13,11 +13,11 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField
 
 from petition.web.questions import UNKNOWN, Question, county_names
+from petition.web.translation import gettext as _
 
 DATE_PARTS = ("month", "day", "year")
 EARLIEST_YEAR = 1900

@@ -1,6 +1,6 @@
 """Legal words, explained in plain words (the Glossary page)."""
 
-from flask_babel import lazy_gettext as _l
+from petition.web.translation import lazy_gettext as _l
 
 GLOSSARY = (
     (_l("Conviction"), _l("When a court decides you are guilty, or you plead guilty or no "

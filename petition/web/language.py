@@ -4,9 +4,9 @@ a bookmark or a POST always comes back in the language the person chose."""
 from __future__ import annotations
 
 from flask import Flask, abort, g, redirect, request, url_for
-from flask_babel import get_translations
 
 from petition.languages import BY_CODE, DEFAULT, LANGUAGES, Language
+from petition.web.translation import request_translations
 
 
 def init_app(app: Flask) -> None:
@@ -38,13 +38,6 @@ def init_app(app: Flask) -> None:
     def language_menu():
         return {"language": current_language(), "languages": LANGUAGES,
                 "same_page_in": same_page_in}
-
-
-def request_translations():
-    translations = g.get("translations")
-    if translations is None:
-        translations = g.translations = get_translations()
-    return translations
 
 
 def preferred_language() -> Language:

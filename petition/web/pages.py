@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
-from flask import Blueprint, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from markupsafe import Markup
 
 from petition.counties import County, find_county
 from petition.facts import ConvictionFacts
@@ -27,6 +29,8 @@ from petition.web.describe import (
     reason_texts,
 )
 from petition.web.glossary import GLOSSARY
+from petition.web.language import current_language
+from petition.web.translation import gettext as _
 
 blueprint = Blueprint("pages", __name__, url_prefix="/<lang>")
 
@@ -84,6 +88,7 @@ class ConvictionResult:
     notes: list[CitationNote]
     presumed: list[str]
     alternative: str
+    answers: tuple[tuple[str, str], ...]
 
     @property
     def gives_relief(self) -> bool:
@@ -95,20 +100,23 @@ class ConvictionResult:
 
 
 def results() -> list[ConvictionResult]:
-    shown = []
-    for number, answers in interview.complete_convictions():
-        assessment = interview.assess(answers)
-        result = assessment.result
-        alternative = OUTCOME_NAMES.get(result.alternative) if result.alternative else None
-        shown.append(ConvictionResult(
-            number=number, title=conviction_title(number, answers),
-            county=assessment.facts.county, county_words=county_words(answers),
-            facts=assessment.facts, result=result, headline=str(HEADLINES[result.outcome]),
-            reasons=reason_texts(result), notes=citation_notes(result),
-            presumed=[presumed_phrase(p) for p in result.presumed],
-            alternative=str(alternative) if alternative else "",
-        ))
-    return shown
+    return [conviction_result(number, answers)
+            for number, answers in interview.complete_convictions()]
+
+
+def conviction_result(number: int, answers: dict[str, str]) -> ConvictionResult:
+    assessment = interview.assess(answers)
+    result = assessment.result
+    alternative = OUTCOME_NAMES.get(result.alternative) if result.alternative else None
+    return ConvictionResult(
+        number=number, title=conviction_title(number, answers),
+        county=assessment.facts.county, county_words=county_words(answers),
+        facts=assessment.facts, result=result, headline=str(HEADLINES[result.outcome]),
+        reasons=reason_texts(result), notes=citation_notes(result),
+        presumed=[presumed_phrase(p) for p in result.presumed],
+        alternative=str(alternative) if alternative else "",
+        answers=tuple(sorted(answers.items())),
+    )
 
 
 @blueprint.get("/result")
@@ -116,9 +124,23 @@ def result():
     shown = results()
     if not shown:
         return redirect(url_for("questions.resume", number=1))
-    return render_template("result.html", results=shown, Outcome=Outcome, Automatic=Automatic,
-                           court_name=court_name, prosecutor_name=prosecutor_name,
+    return render_template("result.html", results=shown, result_card=result_card,
                            any_relief=any(item.gives_relief for item in shown))
+
+
+def result_card(item: ConvictionResult) -> Markup:
+    return card_for(current_app._get_current_object(), current_language().code, item.number,
+                    item.answers, interview.today())
+
+
+@lru_cache(maxsize=1024)
+def card_for(app, code: str, number: int, answers: tuple, on: date) -> Markup:
+    # A card is a pure function of the language, the answers and the day (it holds no
+    # personal details), so the same answers render once, not on every visit.
+    item = conviction_result(number, dict(answers))
+    return Markup(render_template("_result_card.html", item=item, Outcome=Outcome,
+                                  Automatic=Automatic, court_name=court_name,
+                                  prosecutor_name=prosecutor_name))
 
 
 @blueprint.get("/how-we-decide")

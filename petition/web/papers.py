@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from petition.documents.model import Conviction, Filer, PacketCase
 from petition.web import interview
 from petition.web.forms import AnswerForm, printable
 from petition.web.pages import ConvictionResult, results
+from petition.web.translation import gettext as _
+from petition.web.translation import lazy_gettext as _l
 
 blueprint = Blueprint("papers", __name__, url_prefix="/<lang>")
 

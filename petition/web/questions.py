@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
-
 from petition.counties import all_counties
+from petition.web.translation import lazy_gettext as _l
 
 UNKNOWN = "unknown"
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
 from petition.facts import FactsError
 from petition.web import interview
 from petition.web.describe import answer_rows, conviction_title
 from petition.web.forms import Problem, form_for, read_answer
 from petition.web.questions import QUESTIONS, county_names
+from petition.web.translation import gettext as _
 
 blueprint = Blueprint("questions", __name__, url_prefix="/<lang>/conviction")
 
