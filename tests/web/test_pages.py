@@ -156,3 +156,18 @@ def test_citations_on_the_result_link_to_the_how_we_decide_page(client):
 def test_results_pages_are_not_stored_by_the_browser(client):
     answer_all(client, "en", SAN_FRANCISCO_SALE)
     assert finish(client, "en").headers["Cache-Control"] == "no-store"
+
+
+def test_an_unexpected_error_shows_a_friendly_page_not_a_traceback():
+    from petition import create_app
+
+    app = create_app({"SECRET_KEY": "x"})
+
+    @app.get("/<lang>/broken-on-purpose")
+    def broken():
+        raise RuntimeError("boom")
+
+    response = app.test_client().get("/es/broken-on-purpose")
+    assert response.status_code == 500
+    assert "Lo sentimos, hay un problema con el servicio" in response.get_data(True)
+    assert "boom" not in response.get_data(True)
