@@ -55,3 +55,27 @@ def test_the_cr400_boxes_are_the_tracks_of_the_counts(rows, petition, applicatio
     found = papers(*rows)
     assert found.petition is petition
     assert found.application is application
+
+
+def test_a_juvenile_case_with_unknown_status_asks_the_person_to_check_item_3():
+    from petition.documents.packet import packet_html
+
+    row = dict(JUVENILE, sentence_status="unknown")
+    html = packet_html(PacketCase(FULL_FILER, None, "J1", (conviction(**row),), TODAY))
+    assert "In item 3 of the juvenile request" in html
+    assert "If you are <b>still serving</b> it" not in html  # the adult box choice
+
+
+@pytest.mark.parametrize("row, spanish", [
+    (DISMISSAL, "Los papeles piden al tribunal anular esta condena"),
+    (JUVENILE, "Los papeles piden al tribunal bajar esta condena a una infracción"),
+    (dict(county="Fresno", section="11359", level="felony", age_at_offense="30",
+          offense_date="2012-03-04", sentence_status="completed", superstrike="no", pc290="no",
+          prior_same_section="0", sold_to_minor="no", hired_under_21="no"),
+     "Los papeles piden al tribunal bajar este delito grave (felony) a delito menor"),
+])
+def test_each_outcome_is_told_in_spanish(row, spanish):
+    from petition.documents.packet import packet_html
+
+    case = PacketCase(FULL_FILER, None, "F1", (conviction(**row),), TODAY, language="es")
+    assert spanish in packet_html(case)
