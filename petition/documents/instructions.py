@@ -14,9 +14,11 @@ OUTCOME_SENTENCES = {
         "what you did is no longer a crime (%(citations)s)."),
     Outcome.REDUCE_TO_INFRACTION: N_(
         "The papers ask the court to lower this conviction to an infraction, the least "
-        "serious kind of offense (%(citations)s)."),
+        "serious kind of offense, because today the same conduct is an infraction "
+        "(%(citations)s)."),
     Outcome.REDUCE_TO_MISDEMEANOR: N_(
-        "The papers ask the court to lower this felony to a misdemeanor (%(citations)s)."),
+        "The papers ask the court to lower this felony to a misdemeanor, because today the "
+        "same conduct is a misdemeanor (%(citations)s)."),
 }
 ALTERNATIVE_SENTENCES = {
     Outcome.REDUCE_TO_INFRACTION: N_(
