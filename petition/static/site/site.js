@@ -28,6 +28,13 @@
     });
   }
 
+  // A printed result shows the law behind it, even where it is folded away on screen.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details"), function (details) {
+      details.open = true;
+    });
+  });
+
   var print = document.querySelectorAll(".print-button");
   Array.prototype.forEach.call(print, function (button) {
     button.hidden = false;
