@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from petition.documents.typed_text import printable
 
@@ -30,3 +34,16 @@ def test_unprintable_details_render_without_a_missing_glyph(packets):
     assert "Ana \ufffd Ruizevil" in rendered.text
     assert "\u202e" not in rendered.text
     assert "1 Main St[31m" in rendered.text
+
+
+@given(st.text(max_size=200))
+def test_whatever_is_typed_every_printed_character_has_a_glyph_and_none_is_a_control(typed):
+    from petition.documents.typed_text import KEPT_FORMAT_CHARACTERS, drawable
+
+    printed = printable(typed)
+    assert len(printed) <= len(typed)
+    for character in printed:
+        assert ord(character) in drawable() or character == "\ufffd"
+        category = unicodedata.category(character)
+        assert category != "Cc"
+        assert category != "Cf" or character in KEPT_FORMAT_CHARACTERS
