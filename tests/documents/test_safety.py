@@ -83,3 +83,17 @@ def test_the_fetcher_refuses_a_symlink_out_of_the_folder(tmp_path):
 def test_the_fetcher_serves_our_fonts():
     response = PackagedAssetFetcher().fetch((ASSETS / "NotoSans-Regular.ttf").as_uri())
     assert response.read() == Path(ASSETS / "NotoSans-Regular.ttf").read_bytes()
+
+
+def test_packets_built_from_two_threads_at_once_are_both_whole(packets):
+    """A threaded web server may build two packets at the same time (the render lock)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from petition.documents.packet import build_packet
+
+    cases = [packets["dismissal"].case, packets["spanish"].case]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        built = list(pool.map(build_packet, cases))
+    assert [pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF") for pdf in built] == [
+        True, True]
+    assert len(built[1]) > len(built[0])  # the Spanish packet has its own pages
