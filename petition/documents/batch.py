@@ -61,6 +61,8 @@ class PacketFolder:
         return self.save(file_stem(facts.case_id, facts.case_number), pdf)
 
     def save(self, stem: str, pdf: bytes) -> str:
+        # O_EXCL: never overwrite, never follow a planted symlink. 0o600: the papers hold a
+        # person's name and record, readable by the clinic's own account only.
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         for attempt in range(1, 10_000):
             name = f"prop64-{stem}.pdf" if attempt == 1 else f"prop64-{stem}-{attempt}.pdf"
