@@ -134,19 +134,23 @@ def circumstances_of(facts: ConvictionFacts) -> Circumstances:
                          timing=timing_of(facts), age_at_offense=age_band_of(facts), **values)
 
 
-def implied_by_subdivision(number: str | None, letter: str | None, given: dict) -> dict:
-    """law.md E3: an old subdivision carries facts. facts.py has already rejected any given
-    fact that contradicts them, so here they only fill what is unknown."""
-    within = given.get("amount_grams") or 1.0
-    if number == "11357":
-        if letter == "a":
-            return {"concentrated": True}
-        if letter == "b":
-            return {"concentrated": False, "amount_grams": within, "school_grounds": False}
-        if letter == "c":
-            return {"concentrated": False, "amount_grams": 100.0}
-        if letter in ("d", "e"):
-            return {"concentrated": False, "amount_grams": within, "school_grounds": True}
-    if number == "11360" and letter == "b":
-        return {"concentrated": False, "amount_grams": within, "for_sale": False}
-    return {}
+# law.md E3: what each old subdivision says about the conduct ("within" is 28.5 g or less,
+# "over" more than 28.5 g).
+IMPLIED_BY_SUBDIVISION = {
+    ("11357", "a"): {"concentrated": True},
+    ("11357", "b"): {"concentrated": False, "amount_grams": "within", "school_grounds": False},
+    ("11357", "c"): {"concentrated": False, "amount_grams": "over"},
+    ("11357", "d"): {"concentrated": False, "amount_grams": "within", "school_grounds": True},
+    ("11357", "e"): {"concentrated": False, "amount_grams": "within", "school_grounds": True},
+    ("11360", "b"): {"concentrated": False, "amount_grams": "within", "for_sale": False},
+}
+BAND_REPRESENTATIVES = {"within": AMOUNT_REPRESENTATIVES[0], "over": AMOUNT_REPRESENTATIVES[-1]}
+
+
+def implied_by_subdivision(number: str, letter: str, given: dict) -> dict:
+    """Fill the facts an old subdivision carries where they are unknown. facts.py has already
+    rejected any given fact that contradicts them; a given fact it does not settle (such as
+    school grounds under old 11357(b)) is kept."""
+    implied = IMPLIED_BY_SUBDIVISION.get((number, letter), {})
+    return {fact: BAND_REPRESENTATIVES.get(value, value) for fact, value in implied.items()
+            if given.get(fact) is None}
