@@ -54,3 +54,23 @@ def test_several_convictions_each_get_their_own_result(client):
     _path, html = Interview(FlaskClientHTTP(client), "en").result_for(rows)
     assert [item["outcome"] for item in outcomes_of(html)] == [
         engine_says(row)["outcome"] for row in rows]
+
+
+@pytest.mark.skipif(not ROWS, reason="public cases file not present")
+def test_a_live_server_driven_over_plain_http_reaches_the_same_results():
+    import logging
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from petition import create_app
+    from tests.web.http_resident import drive
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    server = make_server("127.0.0.1", 0, create_app({"SECRET_KEY": "http"}), threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        sample = [row for row in ROWS if row["case_id"] in ("P08", "P27", "P39", "P46")]
+        assert drive(f"http://127.0.0.1:{server.server_port}", sample) == []
+    finally:
+        server.shutdown()
