@@ -68,12 +68,34 @@ def packet_html(case: PacketCase) -> str:
     return BLOCK_TAG_SPACE.sub(r"\1", html)
 
 
+def documents_of(html: str) -> list[str]:
+    """The packet split into its papers (instructions in each language, CR-400 with its
+    attachment, CR-401, CR-403, ...), each a whole HTML document, in order. Typed text is
+    escaped, so every "<section" here is one of ours."""
+    head, _, rest = html.partition("<body>")
+    body = rest.rpartition("</body>")[0]
+    groups: dict[str, list[str]] = {}
+    for section in re.split(r"(?=<section )", body):
+        name = re.match(r'<section [^>]*data-document="([^"]+)"', section)
+        if name:
+            groups.setdefault(name[1], []).append(section)
+    if not groups:
+        return [html]
+    return [f"{head}<body>{''.join(sections)}</body></html>" for sections in groups.values()]
+
+
 def render_pdf(html: str) -> bytes:
+    """Each paper is laid out as its own document, so "Page 1 of 2" counts that paper's pages
+    (the clerk never sees "Page 3 of 6" on a petition whose pages 1-2 were instructions),
+    then the pages are joined into one PDF. Smaller documents also lay out a little faster."""
     css, font_config = stylesheet()
     with RENDER_LOCK:
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=FETCHER)
+        rendered = [HTML(string=document, base_url=BASE_URL, url_fetcher=FETCHER).render(
+                        stylesheets=[css], font_config=font_config)
+                    for document in documents_of(html)]
+        packet = rendered[0].copy([page for document in rendered for page in document.pages])
         # Tagged PDF: a screen reader can read the papers in order (it costs no time).
-        return document.write_pdf(stylesheets=[css], font_config=font_config, pdf_tags=True)
+        return packet.write_pdf(pdf_tags=True)
 
 
 def build_packet(case: PacketCase) -> bytes:

@@ -154,3 +154,14 @@ def test_an_undated_conviction_asks_the_court_to_take_the_dates_from_its_records
     assert undated.result.outcome.gives_relief
     papers = papers_for(PacketCase(FULL_FILER, None, "", (undated,), TODAY))
     assert not papers.dated_before_prop_64(papers.adult_counts)
+
+
+@pytest.mark.parametrize("marker, page_label", [
+    ("Your Prop 64 papers: what to do", "Page 1 of 2"),  # the instructions
+    (PETITION_PAGE, "Page 1 of 2"),  # CR-400 and its attachment, not "Page 3 of 6"
+    ("ATTACHMENT 1 TO PETITION/APPLICATION", "Page 2 of 2"),
+    ("I declare under penalty of perjury", "Page 1 of 1"),  # CR-401
+    ("THE COURT ORDERS", "Page 1 of 1"),  # CR-403
+])
+def test_each_paper_numbers_its_own_pages(packets, marker, page_label):
+    assert page_label in packets["dismissal"].page_with(marker)
