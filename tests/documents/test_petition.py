@@ -157,7 +157,7 @@ def test_an_undated_conviction_asks_the_court_to_take_the_dates_from_its_records
 
 
 @pytest.mark.parametrize("marker, page_label", [
-    ("Your Prop 64 papers: what to do", "Page 1 of 2"),  # the instructions
+    ("Your Prop 64 papers: what to do", "1 / 2"),  # the instructions, in any language
     (PETITION_PAGE, "Page 1 of 2"),  # CR-400 and its attachment, not "Page 3 of 6"
     ("ATTACHMENT 1 TO PETITION/APPLICATION", "Page 2 of 2"),
     ("I declare under penalty of perjury", "Page 1 of 1"),  # CR-401
