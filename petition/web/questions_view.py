@@ -8,7 +8,7 @@ from petition.facts import FactsError
 from petition.web import interview
 from petition.web.describe import answer_rows, conviction_title
 from petition.web.forms import Problem, form_for, read_answer
-from petition.web.questions import QUESTIONS, county_names
+from petition.web.questions import QUESTIONS, WHY_WE_ASK, county_names
 from petition.web.translation import gettext as _
 
 blueprint = Blueprint("questions", __name__, url_prefix="/<lang>/conviction")
@@ -74,7 +74,7 @@ def ask(number: int, fact: str):
     return render_template(
         "question.html", question=question, form=form, problem=problem, number=number,
         back_url=back_url, counties=county_names(), caption=conviction_title(number, answers),
-        field_id=first_field_id(question),
+        field_id=first_field_id(question), why_we_ask=WHY_WE_ASK,
     )
 
 
