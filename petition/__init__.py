@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 from datetime import timedelta
@@ -9,12 +10,22 @@ from datetime import timedelta
 from flask import Flask
 
 
+def development_secret() -> str:
+    try:
+        with open("/proc/sys/kernel/random/boot_id") as boot:
+            boot_id = boot.read().strip()
+    except OSError:
+        return secrets.token_hex(32)
+    return hashlib.sha256(f"prop64-dev:{boot_id}:{__file__}".encode()).hexdigest()
+
+
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, template_folder="../templates")
     app.config.from_mapping(
-        # A random key per process is fine for development; production sets SECRET_KEY so
-        # that every gunicorn worker signs sessions with the same key.
-        SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_hex(32),
+        # Production sets SECRET_KEY. Without it, a development key that every gunicorn
+        # worker on this machine derives alike (so sessions work across workers) and that
+        # changes at every boot.
+        SECRET_KEY=os.environ.get("SECRET_KEY") or development_secret(),
         SESSION_COOKIE_SECURE=os.environ.get("SESSION_COOKIE_SECURE", "").lower()
         in ("1", "true", "yes"),
         SESSION_COOKIE_HTTPONLY=True,

@@ -98,5 +98,9 @@ def check(number: int):
     if request.method == "POST" and problem is None:
         interview.mark_checked(number)
         return redirect(url_for("pages.convictions"))
+    last = interview.previous_question(number, interview.CHECK)
+    back_url = url_for("questions.ask", number=number, fact=last) if last else \
+        url_for("pages.start")
     return render_template("check.html", number=number, rows=answer_rows(number),
+                           back_url=back_url,
                            caption=conviction_title(number, answers), problem=problem)
