@@ -238,10 +238,6 @@ class Papers:
                    < PROP_64_EFFECTIVE for count in counts)
 
     @property
-    def any_presumed(self) -> bool:
-        return any(count.presumed for count in self.counts)
-
-    @property
     def automatic(self) -> frozenset[Automatic]:
         return frozenset(count.automatic for count in self.counts)
 
