@@ -98,7 +98,8 @@ class Screened(NamedTuple):
     def line(self) -> str:
         if self.result is None:
             return f"{csv_field(self.case_id)},,,,,,,,,{csv_field(self.error)}\n"
-        return f"{csv_field(self.case_id)},{result_fragment(self.result)},{csv_field(self.pdf)},\n"
+        return (f"{csv_field(self.case_id)},{result_fragment(self.result)},"
+                f"{csv_field(self.pdf)},{csv_field(self.error)}\n")
 
     def columns(self) -> dict[str, str]:
         values = result_columns(self.result) if self.result else ("",) * 7
@@ -120,10 +121,13 @@ def screen_row(row: dict, evaluation_date: date, tally: Tally,
         tally.errors += 1
         return Screened(case_id, error=neutralise(str(error)))
     tally.outcomes[result.outcome] += 1
-    pdf = ""
     if write_packet and result.outcome.gives_relief:
-        pdf = neutralise(write_packet(facts, result, row))
-    return Screened(case_id, result, pdf)
+        try:
+            return Screened(case_id, result, neutralise(write_packet(facts, result, row)))
+        except Exception as error:  # a packet that fails must not stop the other rows
+            tally.errors += 1
+            return Screened(case_id, result, error=f"the papers could not be made: {error}")
+    return Screened(case_id, result)
 
 
 def screen_rows(rows: Iterable[dict], evaluation_date: date, tally: Tally,

@@ -103,3 +103,20 @@ def test_an_unparseable_line_is_a_row_error_and_the_rest_go_on(tmp_path):
     done = run_screen(str(source))
     ids = [(row["case_id"], bool(row["error"])) for row in results(done.stdout)]
     assert ids[0] == ("a", False) and ids[-1] == ("c", False)
+
+
+def test_a_packet_that_cannot_be_made_is_that_rows_error_and_the_rest_go_on():
+    from datetime import date
+
+    from petition.screening import Tally, screen_rows
+
+    def failing_packet(facts, result, row):
+        if row["case_id"] == "bad":
+            raise OSError("disk full")
+        return f"{row['case_id']}.pdf"
+
+    rows = [{"case_id": case_id, "section": "11359"} for case_id in ("a", "bad", "c")]
+    out = list(screen_rows(rows, date(2026, 11, 26), Tally(), failing_packet))
+    assert [(row["pdf"], row["error"]) for row in out] == [
+        ("a.pdf", ""), ("", "the papers could not be made: disk full"), ("c.pdf", "")]
+    assert out[1]["outcome"] == "reduce_to_misdemeanor"
