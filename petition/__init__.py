@@ -42,6 +42,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     if test_config:
         app.config.update(test_config)
+    if not os.environ.get("SECRET_KEY") and not (test_config or {}).get("SECRET_KEY"):
+        app.logger.warning("SECRET_KEY is not set: using a development key")
 
     from petition.cli import screen_command
 

@@ -162,6 +162,10 @@ class Packet:
     county_words: str
     items: tuple[ConvictionResult, ...]
 
+    @property
+    def automatic(self) -> bool:
+        return any(item.automatic for item in self.items)
+
 
 def packets() -> list[Packet]:
     """One packet per court case: convictions that share a county and a case number are
