@@ -88,3 +88,10 @@ def test_no_papers_are_offered_when_nothing_qualifies(client):
     html = finish(client, "en").get_data(True)
     assert 'href="/en/details"' not in html
     assert client.get("/en/details").status_code == 302
+
+
+@pytest.mark.skipif(not HAS_PACKET, reason="petition.documents.packet has not landed")
+def test_papers_can_be_made_when_the_county_and_details_are_unknown(client):
+    with_result(client, rows=({**GIFT, "county": "unknown"},))
+    response = client.get("/es/papers/1.pdf")
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
