@@ -56,7 +56,19 @@ def visible_text(root) -> str:
     return re.sub(r"\s+", " ", " ".join(parts))
 
 
-def check_page(html: str, path: str) -> None:
+def check_language_menu(everything, path: str, query: str) -> None:
+    """The menu links to this same page in the other language, so nobody loses their place."""
+    prefix = path.strip("/").split("/")[0]
+    for element in everything:
+        other = element.get("hreflang")
+        if tag(element) == "a" and other and prefix in ("en", "es"):
+            expected = f"/{other}/" + path.strip("/").split("/", 1)[1] if "/" in \
+                path.strip("/") else f"/{other}/"
+            href = element.get("href").split("?")[0]
+            assert href.rstrip("/") == expected.rstrip("/"), f"{path}: menu goes to {href}"
+
+
+def check_page(html: str, path: str, query: str = "", status: int = 200) -> None:
     """Raise AssertionError naming the first broken invariant."""
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=True)
     root = parser.parse(html)
@@ -84,6 +96,8 @@ def check_page(html: str, path: str) -> None:
         if tag(element) == "label" and element.get("for"):
             assert element.get("for") in ids, f"{path}: label for missing #{element.get('for')}"
     assert not any(element.get("style") for element in everything), f"{path}: inline style"
+    if status == 200:  # an error page's menu leads to the start page instead
+        check_language_menu(everything, path, query)
     assert not any(tag(element) == "script" and (element.text or "").strip()
                    for element in everything), f"{path}: inline script"
     if lang == "es":
@@ -96,5 +110,6 @@ class CheckedClient(FlaskClient):
     def open(self, *args, **kwargs):
         response = super().open(*args, **kwargs)
         if response.mimetype == "text/html" and response.status_code != 302:
-            check_page(response.get_data(as_text=True), response.request.path)
+            check_page(response.get_data(as_text=True), response.request.path,
+                       response.request.query_string.decode(), response.status_code)
         return response
