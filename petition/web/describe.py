@@ -10,7 +10,7 @@ from flask import url_for
 from flask_babel import format_date, get_locale
 
 from petition.rules.catalogue import explain
-from petition.rules.engine import Presumption, Result
+from petition.rules.engine import OTHER_ROUTES, Presumption, Result
 from petition.rules.vocabulary import AgeBand, Level, Outcome
 from petition.web import interview
 from petition.web.questions import QUESTIONS, UNKNOWN
@@ -124,10 +124,11 @@ def presumed_phrase(presumption: Presumption) -> str:
 
 
 def reason_texts(result: Result) -> list[str]:
+    # The result page lists the other routes in full under their own heading.
     return [
         _(reason.template, **{key: _(value) for key, value in reason.params})
         if reason.params else _(reason.template)
-        for reason in result.reasons
+        for reason in result.reasons if reason.template != OTHER_ROUTES
     ]
 
 
@@ -158,7 +159,8 @@ def court_name(county) -> str:
     """The court's name as the county data gives it (in English, as on court papers); other
     languages get the same name from a translated pattern."""
     if county is None:
-        return _("the superior court of the county where you were convicted")
+        # Templates put "the" before the name, as for "the Superior Court of ...".
+        return _("superior court of the county where you were convicted")
     if str(get_locale()).startswith("en"):
         return county.court
     return _("Superior Court of California, County of %(county)s", county=county.name)
@@ -166,7 +168,7 @@ def court_name(county) -> str:
 
 def prosecutor_name(county) -> str:
     if county is None:
-        return _("the District Attorney of that county")
+        return _("District Attorney of that county")
     if str(get_locale()).startswith("en"):
         return county.prosecutor
     return _("District Attorney of %(county)s County", county=county.name)
