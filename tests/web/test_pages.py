@@ -171,3 +171,15 @@ def test_an_unexpected_error_shows_a_friendly_page_not_a_traceback():
     assert response.status_code == 500
     assert "Lo sentimos, hay un problema con el servicio" in response.get_data(True)
     assert "boom" not in response.get_data(True)
+
+
+@pytest.mark.parametrize("lang, doubled", [("en", "the the "), ("es", "el el "),
+                                           ("es", "del la ")])
+def test_an_unknown_county_reads_well_on_the_result(client, lang, doubled):
+    answer_all(client, lang, {"county": "unknown", "section": "11360",
+                              "offense_date": "2012-03-27", "level": "felony",
+                              "age_at_offense": "30", "amount_grams": "10", "for_sale": "no",
+                              "sold_to_minor": "no", "sentence_status": "completed"})
+    html = finish(client, lang).get_data(True)
+    assert 'data-outcome="dismiss_and_seal"' in html
+    assert doubled not in html
