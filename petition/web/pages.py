@@ -9,7 +9,7 @@ from functools import lru_cache
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from petition.counties import County, find_county
+from petition.counties import County
 from petition.facts import ConvictionFacts
 from petition.rules.catalogue import GROUPS, RULES
 from petition.rules.engine import Result
@@ -165,9 +165,3 @@ def leave():
     interview.clear()
     return redirect(LEAVE_TO)
 
-
-def county_named(name: str) -> County | None:
-    try:
-        return find_county(name)
-    except ValueError:
-        return None

@@ -74,7 +74,7 @@ def ask(number: int, fact: str):
     return render_template(
         "question.html", question=question, form=form, problem=problem, number=number,
         back_url=back_url, counties=county_names(), caption=conviction_title(number, answers),
-        field_id=first_field_id(question), why_we_ask=WHY_WE_ASK,
+        why_we_ask=WHY_WE_ASK,
     )
 
 
