@@ -20,6 +20,7 @@ from petition.web.questions import UNKNOWN, Question, county_names
 from petition.web.translation import gettext as _
 
 DATE_PARTS = ("month", "day", "year")
+BIRTH = "date_of_birth"  # design.md: the interview may ask this instead of age_at_offense
 EARLIEST_YEAR = 1900
 MAX_TEXT = 40  # longer than any real answer to these questions
 
@@ -47,9 +48,13 @@ def form_class_for(question: Question) -> type[AnswerForm]:
         fields[question.fact] = field_class(label="", validate_choice=False, choices=[])
     else:
         fields[question.fact] = StringField(label="")
-    if question.kind == "date":
+    dates = [question.fact] if question.kind == "date" else []
+    if question.birth_date:
+        fields[BIRTH] = StringField(label="")
+        dates.append(BIRTH)
+    for name in dates:
         for part in DATE_PARTS:
-            fields[f"{question.fact}-{part}"] = StringField(label="")
+            fields[f"{name}-{part}"] = StringField(label="")
     return type("QuestionForm", (AnswerForm,), fields)
 
 
@@ -82,14 +87,47 @@ def fill_from_stored(form: AnswerForm, question: Question, stored: str) -> None:
         form[question.fact].data = stored
 
 
-def read_answer(question: Question, form: AnswerForm, dont_know: bool
-                ) -> tuple[str | None, Problem | None]:
+def read_answer(question: Question, form: AnswerForm, dont_know: bool,
+                answers: dict[str, str] | None = None) -> tuple[str | None, Problem | None]:
     """The CSV value of the answer, or what is wrong with it."""
     if dont_know:
         return UNKNOWN, None
+    if question.birth_date and not text_of(form, question.fact) and born_given(form):
+        return read_age_from_birth(question, form, answers or {})
     reader = {"choice": read_choice, "county": read_county, "number": read_number,
               "date": read_date}[question.kind]
     return reader(question, form)
+
+
+def born_given(form: AnswerForm) -> bool:
+    return any(text_of(form, name) for name in
+               (BIRTH, *(f"{BIRTH}-{part}" for part in DATE_PARTS)))
+
+
+def born_on(form: AnswerForm) -> str | None:
+    """The date of birth typed on the age question, when there is a valid one."""
+    if BIRTH not in form or not born_given(form):
+        return None
+    born, problem = read_date_named(form, BIRTH)
+    return None if problem else born
+
+
+def read_age_from_birth(question: Question, form: AnswerForm, answers: dict[str, str]):
+    offense = answers.get("offense_date", UNKNOWN)
+    if offense == UNKNOWN:
+        return None, Problem(_("We need the date it happened to work out your age from your "
+                               "date of birth. Enter your age instead, or choose \"I don't "
+                               "know\"."), question.fact)
+    born, problem = read_date_named(form, BIRTH)
+    if problem:
+        return None, problem
+    birth, happened = date.fromisoformat(born), date.fromisoformat(offense)
+    age = happened.year - birth.year - ((happened.month, happened.day) < (birth.month,
+                                                                          birth.day))
+    if not question.low <= age <= question.high:
+        return None, Problem(_("Check your date of birth: it must be at least 8 years before "
+                               "the date it happened."), f"{BIRTH}-month")
+    return str(age), None
 
 
 def text_of(form: AnswerForm, name: str) -> str:
@@ -156,7 +194,10 @@ def parse_number(text: str) -> Decimal | None:
 
 
 def read_date(question: Question, form: AnswerForm):
-    fact = question.fact
+    return read_date_named(form, question.fact)
+
+
+def read_date_named(form: AnswerForm, fact: str):
     whole = text_of(form, fact)
     if whole.lower() == UNKNOWN:
         return UNKNOWN, None

@@ -6,7 +6,7 @@ drive the interview as easily as a person. Texts are in plain words (6th-grade l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from petition.counties import all_counties
 from petition.web.translation import lazy_gettext as _l
@@ -35,7 +35,7 @@ class Question:
     high: float = 0
     unit: object = ""
     example: object = ""
-    extra: tuple = field(default=())
+    birth_date: bool = False  # the age may be worked out from a date of birth instead
 
 
 def dont_know() -> Option:
@@ -100,7 +100,8 @@ QUESTIONS = {q.fact: q for q in (
              yes_no()),
     Question("age_at_offense", "number", _l("How old were you when it happened?"),
              _l("Age when it happened"), _l("Your age in years on the day it happened."),
-             low=8, high=110, unit=_l("years old"), example=_l("For example, 19")),
+             low=8, high=110, unit=_l("years old"), example=_l("For example, 19"),
+             birth_date=True),
     Question("amount_grams", "number", _l("How much cannabis was it, in grams?"),
              _l("Amount"),
              _l("28.5 grams is about 1 ounce. 8 grams is about a quarter ounce. Your court "

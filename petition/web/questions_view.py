@@ -7,7 +7,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from petition.facts import FactsError
 from petition.web import interview
 from petition.web.describe import answer_rows, conviction_title
-from petition.web.forms import Problem, form_for, read_answer
+from petition.web.forms import Problem, born_on, form_for, read_answer
 from petition.web.questions import QUESTIONS, WHY_WE_ASK, county_names
 from petition.web.translation import gettext as _
 
@@ -46,7 +46,7 @@ def ask(number: int, fact: str):
     if request.method == "POST":
         form = form_for(question, request.form)
         form.validate()  # binds the fields; the CSRF token was checked before the view ran
-        value, problem = read_answer(question, form, "dont_know" in request.form)
+        value, problem = read_answer(question, form, "dont_know" in request.form, answers)
         if problem is None:
             try:
                 interview.assess({**answers, fact: value})
@@ -57,6 +57,10 @@ def ask(number: int, fact: str):
                     first_field_id(question))
         if problem is None:
             interview.record_answer(number, fact, value)
+            born = born_on(form)
+            if born and not interview.filer_details().get("date_of_birth"):
+                # Asked once: the papers need it too.
+                interview.save_filer_details({**interview.filer_details(), "date_of_birth": born})
             return redirect(step_url(number, interview.next_question({**answers, fact: value})))
     else:
         form = form_for(question, stored=answers.get(fact))
@@ -75,6 +79,8 @@ def ask(number: int, fact: str):
         "question.html", question=question, form=form, problem=problem, number=number,
         back_url=back_url, counties=county_names(), caption=conviction_title(number, answers),
         why_we_ask=WHY_WE_ASK,
+        offer_birth_date=question.birth_date
+        and answers.get("offense_date", "unknown") != "unknown",
     )
 
 

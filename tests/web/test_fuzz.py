@@ -21,9 +21,12 @@ KNOWN = {"county": "Fresno", "section": "11357", "offense_date": "2012-03-27"}
 
 
 def form_fields(fact: str) -> list[str]:
-    kind = QUESTIONS[fact].kind
-    return [fact] + ([f"{fact}-{part}" for part in ("month", "day", "year")]
-                     if kind == "date" else [])
+    question = QUESTIONS[fact]
+    dates = [fact] if question.kind == "date" else []
+    if question.birth_date:
+        dates.append("date_of_birth")
+    return [fact, *dates[1:]] + [f"{name}-{part}" for name in dates
+                                 for part in ("month", "day", "year")]
 
 
 @pytest.fixture(scope="module")

@@ -184,3 +184,27 @@ def test_the_add_another_question_needs_an_answer(client):
 def test_a_spanish_error_message_is_in_spanish(client):
     response = post_form(client, "/es/conviction/1/county", {"county": ""})
     assert "Elija un condado de la lista" in response.get_data(True)
+
+
+@pytest.mark.parametrize("posted", [
+    {"date_of_birth-month": "3", "date_of_birth-day": "28", "date_of_birth-year": "1995"},
+    {"date_of_birth": "1995-03-28"},
+])
+def test_the_age_can_be_worked_out_from_a_date_of_birth(client, posted):
+    reach(client, "en", "age_at_offense", POSSESSION)
+    response = post_form(client, "/en/conviction/1/age_at_offense", posted)
+    assert response.status_code == 302
+    with client.session_transaction() as session:
+        # 2012-03-27 was the day before the 17th birthday.
+        assert session["convictions"][0]["answers"]["age_at_offense"] == "16"
+        assert session["filer"]["date_of_birth"] == "1995-03-28"
+
+
+def test_a_date_of_birth_needs_the_date_it_happened(client):
+    reach(client, "en", "age_at_offense", {**POSSESSION, "offense_date": "unknown",
+                                           "conviction_date": "2013-01-01"})
+    html = client.get("/en/conviction/1/age_at_offense").get_data(True)
+    assert "date_of_birth-month" not in html
+    response = post_form(client, "/en/conviction/1/age_at_offense",
+                         {"date_of_birth": "1990-01-01"})
+    assert "We need the date it happened" in response.get_data(True)
