@@ -212,6 +212,8 @@ def test_axe_finds_no_violations_on_any_page_of_the_path(browser, base_url, lang
         resident.conviction(SAN_FRANCISCO)
         resident.add_another(True)
         resident.conviction(NOT_ELIGIBLE)
+        resident.add_another(True)
+        resident.conviction(DISMISSAL)  # level, age (with date of birth), amount questions
         resident.add_another(False)
         resident.page.click("a[href$='/details']")
         resident.arrived()
