@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, Response, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -48,4 +48,7 @@ def init_app(app: Flask) -> None:
         # answers reach the log.
         app.logger.error("Unhandled %s", type(error).__name__)
         title, body = MESSAGES[500]
-        return render_template("error.html", title=title, body=body), 500
+        try:
+            return render_template("error.html", title=title, body=body), 500
+        except Exception:  # the page itself failed: say so plainly rather than not at all
+            return Response(f"{title}. {body}", 500, mimetype="text/plain")

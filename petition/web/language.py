@@ -58,11 +58,16 @@ def current_locale() -> str:
     return current_language().locale
 
 
+# The only query parameter a page of ours reads; others are not carried over (and must not
+# be: url_for gives meaning to names such as `_external` or `lang`).
+KEPT_QUERY = ("change",)
+
+
 def same_page_in(language: Language) -> str:
     """The page the person is on, in another language: answers stay in the session."""
     if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
-        args = dict(request.view_args or {})
-        args.update(request.args.to_dict())
+        args = {key: value for key, value in (request.view_args or {}).items() if key != "lang"}
+        args.update({key: request.args[key] for key in KEPT_QUERY if key in request.args})
         return url_for(request.endpoint, lang=language.code, **args)
     return url_for("pages.start", lang=language.code)
 

@@ -89,3 +89,24 @@ def test_hostile_values_on_the_other_forms_never_crash(fuzz_client, path, names)
             assert session["convictions"][0]["answers"]["county"] == "Fresno"
 
     post()
+
+
+PAGES = ["/en/", "/es/conviction/1/county", "/en/conviction/1/check", "/es/convictions",
+         "/en/result", "/es/details", "/en/choices", "/es/papers", "/en/how-we-decide",
+         "/es/glossary", "/en/papers/1.pdf", "/xx/", "/"]
+QUERY_NAMES = st.one_of(st.sampled_from(["lang", "change", "_external", "_scheme", "_anchor",
+                                         "_method", "endpoint", "values", "number", "fact"]),
+                        st.text(min_size=1, max_size=10))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_query_strings_never_crash_a_page(fuzz_client, page):
+    @settings(max_examples=20, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(query=st.dictionaries(QUERY_NAMES, VALUES, max_size=3))
+    def visit(query):
+        prepare(fuzz_client, KNOWN)
+        response = fuzz_client.get(page, query_string=query)
+        assert response.status_code in (200, 302, 404)
+
+    visit()
