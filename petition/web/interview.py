@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
-from flask import session
+from flask import g, has_request_context, session
 
 from petition.facts import ConvictionFacts, FactsError, parse_conviction
 from petition.rules.engine import QUESTION_ORDER, Result, evaluate
@@ -55,16 +54,16 @@ def answers_of(number: int) -> dict[str, str]:
 
 
 def assess(answers: dict[str, str]) -> Assessment:
-    """The engine's view of these answers. Raises FactsError if they cannot all be true."""
-    return assess_cached(tuple(sorted(answers.items())), today())
+    """The engine's view of these answers. Raises FactsError if they cannot all be true.
 
-
-@lru_cache(maxsize=4096)
-def assess_cached(answers: tuple[tuple[str, str], ...], on: date) -> Assessment:
-    # Facts and the engine are pure, so the same answers on the same day give the same
-    # assessment: every page of an interview re-reads the answers, and this saves the work.
-    facts = parse_conviction(dict(answers), on)
-    return Assessment(facts, evaluate(facts, on))
+    Remembered for the rest of the request only (a page asks several times): answers must
+    not outlive the request on the server (design.md, privacy)."""
+    key = tuple(sorted(answers.items()))
+    remembered = g.setdefault("assessments", {}) if has_request_context() else {}
+    if key not in remembered:
+        facts = parse_conviction(answers, today())
+        remembered[key] = Assessment(facts, evaluate(facts, today()))
+    return remembered[key]
 
 
 def next_question(answers: dict[str, str]) -> str:

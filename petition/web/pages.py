@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from functools import lru_cache
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from petition.counties import County
@@ -29,7 +27,6 @@ from petition.web.describe import (
     reason_texts,
 )
 from petition.web.glossary import GLOSSARY
-from petition.web.language import current_language
 from petition.web.translation import gettext as _
 
 blueprint = Blueprint("pages", __name__, url_prefix="/<lang>")
@@ -88,7 +85,6 @@ class ConvictionResult:
     notes: list[CitationNote]
     presumed: list[str]
     alternative: str
-    answers: tuple[tuple[str, str], ...]
 
     @property
     def gives_relief(self) -> bool:
@@ -115,7 +111,6 @@ def conviction_result(number: int, answers: dict[str, str]) -> ConvictionResult:
         reasons=reason_texts(result), notes=citation_notes(result),
         presumed=[presumed_phrase(p) for p in result.presumed],
         alternative=str(alternative) if alternative else "",
-        answers=tuple(sorted(answers.items())),
     )
 
 
@@ -129,15 +124,6 @@ def result():
 
 
 def result_card(item: ConvictionResult) -> Markup:
-    return card_for(current_app._get_current_object(), current_language().code, item.number,
-                    item.answers, interview.today())
-
-
-@lru_cache(maxsize=1024)
-def card_for(app, code: str, number: int, answers: tuple, on: date) -> Markup:
-    # A card is a pure function of the language, the answers and the day (it holds no
-    # personal details), so the same answers render once, not on every visit.
-    item = conviction_result(number, dict(answers))
     return Markup(render_template("_result_card.html", item=item, Outcome=Outcome,
                                   Automatic=Automatic, court_name=court_name,
                                   prosecutor_name=prosecutor_name))
