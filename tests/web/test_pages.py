@@ -183,3 +183,15 @@ def test_an_unknown_county_reads_well_on_the_result(client, lang, doubled):
     html = finish(client, lang).get_data(True)
     assert 'data-outcome="dismiss_and_seal"' in html
     assert doubled not in html
+
+
+def test_answers_are_forgotten_after_30_idle_minutes(client, monkeypatch):
+    import itsdangerous.timed
+
+    answer_all(client, "en", SAN_FRANCISCO_SALE)
+    start = time.time()
+    for minutes, status in [(29, 200), (58, 200), (89, 302)]:
+        # Each visit within 30 minutes restarts the clock; 31 idle minutes end it.
+        monkeypatch.setattr(itsdangerous.timed.time, "time",
+                            lambda minutes=minutes: start + minutes * 60)
+        assert client.get("/en/conviction/1/check").status_code == status, minutes
