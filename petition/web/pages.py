@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from petition.counties import County
@@ -31,7 +31,8 @@ from petition.web.translation import gettext as _
 
 blueprint = Blueprint("pages", __name__, url_prefix="/<lang>")
 
-# Where the person is sent after "Leave this site quickly": an ordinary, harmless page.
+# Where the person is sent after "Leave this site quickly": an ordinary, harmless page
+# (config LEAVE_TO overrides it, e.g. for tests that must not reach the network).
 LEAVE_TO = "https://www.google.com/search?q=weather"
 
 
@@ -149,5 +150,5 @@ def clear():
 @blueprint.get("/leave")
 def leave():
     interview.clear()
-    return redirect(LEAVE_TO)
+    return redirect(current_app.config.get("LEAVE_TO", LEAVE_TO))
 

@@ -41,7 +41,7 @@ def base_url():
     from werkzeug.serving import make_server
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    app = create_app({"SECRET_KEY": "browser-tests"})
+    app = create_app({"SECRET_KEY": "browser-tests", "LEAVE_TO": "/elsewhere"})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -241,5 +241,19 @@ def test_the_axe_harness_does_report_a_violation(browser, base_url):
         resident.page.evaluate("document.querySelector('html').removeAttribute('lang')")
         resident.arrived()
         assert any("html-has-lang" in violation for violation in resident.violations)
+    finally:
+        resident.close()
+
+
+def test_pressing_escape_three_times_leaves_the_site_and_forgets_the_answers(browser, base_url):
+    resident = Resident(browser, base_url)
+    try:
+        resident.start()
+        resident.answer("county", "Fresno")
+        for _ in range(3):
+            resident.page.keyboard.press("Escape")
+        resident.page.wait_for_url("**/elsewhere**")  # LEAVE_TO: tests never leave 127.0.0.1
+        resident.goto("/en/conviction/1/section")
+        assert resident.page.url.endswith("/conviction/1/county")
     finally:
         resident.close()
