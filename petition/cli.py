@@ -61,8 +61,11 @@ def screen_command(input_path: str, output_path: str, pdf_dir: Path | None, as_o
     gc.freeze()
     gc.set_threshold(100_000, 50, 1000)
 
+    total_bytes = input_size(input_path)
+
     def progress(rows: int) -> None:
-        click.echo(f"\r  screened {rows:,} rows…", err=True, nl=False)
+        click.echo("\r" + progress_line(rows, bytes_read(source), total_bytes), err=True,
+                   nl=False)
 
     with source, destination:
         try:
@@ -71,8 +74,31 @@ def screen_command(input_path: str, output_path: str, pdf_dir: Path | None, as_o
         except OSError as error:
             raise click.ClickException(f"cannot read {input_path}: {error}") from None
     if show_progress:
-        click.echo("\r", err=True, nl=False)
+        click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
     click.echo(tally.summary(), err=True)
+
+
+def input_size(path: str) -> int | None:
+    try:
+        return None if path == "-" else os.path.getsize(path)
+    except OSError:
+        return None
+
+
+def bytes_read(source) -> int | None:
+    try:
+        return source.buffer.tell()
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def progress_line(rows: int, done: int | None, total: int | None, width: int = 30) -> str:
+    """A bar when the file's size is known (not for stdin), else a running count."""
+    if not done or not total:
+        return f"  screened {rows:,} rows…"
+    fraction = min(done / total, 1.0)
+    filled = int(fraction * width)
+    return f"  [{'#' * filled}{' ' * (width - filled)}] {fraction:4.0%}  {rows:,} rows"
 
 
 @click.group()

@@ -120,3 +120,14 @@ def test_a_packet_that_cannot_be_made_is_that_rows_error_and_the_rest_go_on():
     assert [(row["pdf"], row["error"]) for row in out] == [
         ("a.pdf", ""), ("", "the papers could not be made: disk full"), ("c.pdf", "")]
     assert out[1]["outcome"] == "reduce_to_misdemeanor"
+
+
+@pytest.mark.parametrize("rows, done, total, shown", [
+    (5000, 50, 100, "[###############               ]  50%  5,000 rows"),
+    (10, 100, 100, "[##############################] 100%  10 rows"),
+    (7000, None, None, "screened 7,000 rows…"),
+])
+def test_progress_is_a_bar_when_the_file_size_is_known(rows, done, total, shown):
+    from petition.cli import progress_line
+
+    assert shown in progress_line(rows, done, total)
