@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flask import current_app, render_template
+from flask import current_app, render_template, url_for
 from markupsafe import Markup, escape
 
 from petition.web.language import current_language, same_page_in
@@ -21,7 +21,7 @@ def init_app(app) -> None:
     @app.context_processor
     def shared_layout():
         return {"site_header": site_header, "site_footer": site_footer,
-                "step_indicator": step_indicator}
+                "step_indicator": step_indicator, "static_url": static_url}
 
 
 def site_header() -> Markup:
@@ -55,3 +55,12 @@ def step_indicator(current: int) -> Markup:
 @lru_cache(maxsize=64)
 def steps_for(app, code: str, current: int) -> Markup:
     return Markup(render_template("_steps.html", current=current))
+
+
+def static_url(filename: str) -> str:
+    return static_url_for(current_app._get_current_object(), filename)
+
+
+@lru_cache(maxsize=64)
+def static_url_for(app, filename: str) -> str:
+    return url_for("static", filename=filename)
