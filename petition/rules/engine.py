@@ -98,6 +98,14 @@ def what_matters(leaf: Leaf) -> tuple:
     return leaf.verdict.outcome, leaf.verdict.old_level is Level.INFRACTION
 
 
+def minor_would_differ(known: Circumstances, chosen: Leaf) -> bool:
+    """An unknown age is never presumed under 18 (law.md E7), but someone who was 17 when
+    convicted in adult court should be asked: under 18, the conduct is an infraction today."""
+    branch, preferred = explore(judge, known, {**chosen.assignment,
+                                               "age_at_offense": AgeBand.UNDER_18})
+    return what_matters(best_leaf(branch, preferred)) != what_matters(chosen)
+
+
 @lru_cache(maxsize=8192)
 def decide(known: Circumstances) -> Decision:
     """law.md E7: where unknown facts decide the outcome, take the answer most favourable to
@@ -116,6 +124,8 @@ def decide(known: Circumstances) -> Decision:
                 presumed.append(Presumption(fact, value))
             if what_matters(best) != what_matters(chosen):
                 open_facts.add(fact)
+    if known.age_at_offense is None and minor_would_differ(known, chosen):
+        open_facts.add("age_at_offense")
     if len(outcomes) > 1 and not presumed:
         presumed = [Presumption(fact, value) for fact, value in chosen.assignment.items()]
     presumed = list(dict.fromkeys(presumed))

@@ -77,3 +77,9 @@ def test_a_disqualifier_known_yes_ends_the_questions_about_conduct():
 ])
 def test_facts_that_change_automatic_relief_or_scope_are_asked(row, question):
     assert question in open_questions(**row)
+
+
+def test_the_age_is_asked_where_being_under_18_would_change_the_answer():
+    """Possession for sale is a misdemeanor at 18 or over, an infraction under 18."""
+    assert "age_at_offense" in open_questions(section="11359", county="Fresno",
+                                              offense_date="2010-01-01", level="felony")
