@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -262,42 +262,62 @@ def date_reader(column: str):
     return lambda text: parse_date(column, text)
 
 
-def cached(read, size: int = 512):
+def remembering(read, size: int = 512):
     """Columns repeat their values from row to row: read each distinct value once. The raw
     value is the cache key, so stripping happens once per distinct value too."""
     return lru_cache(maxsize=size)(lambda raw: read(raw.strip()))
 
 
-def uncached(read):
+def forgetting(read):
     return lambda raw: read(raw.strip())
 
 
-# Each fact column, in ConvictionFacts order after case_number, and how to read it.
-# Caches are bounded so memory stays flat on any file.
-READERS = (
-    ("county", cached(find_county)),
-    ("level", cached(choice_reader("level", LEVELS))),
-    # Dates and amounts have too many distinct values for a cache to pay.
-    ("offense_date", uncached(date_reader("offense_date"))),
-    ("conviction_date", uncached(date_reader("conviction_date"))),
-    ("age_at_offense", cached(number_reader("age_at_offense", MIN_AGE, MAX_AGE))),
-    ("amount_grams", uncached(parse_grams)),
-    ("concentrated", cached(choice_reader("concentrated", YES_NO))),
-    ("plants", cached(number_reader("plants", 0, MAX_PLANTS))),
-    ("juvenile", cached(choice_reader("juvenile", YES_NO))),
-    ("sentence_status", cached(choice_reader("sentence_status", SENTENCE_STATUSES))),
-    *((column, cached(choice_reader(column, YES_NO))) for column in (
-        "for_sale", "school_grounds", "superstrike", "pc290")),
-    ("prior_same_section", cached(number_reader("prior_same_section", 0, MAX_PRIORS))),
-    *((column, cached(choice_reader(column, YES_NO))) for column in (
-        "sold_to_minor", "hired_under_21", "environmental_violation", "interstate")),
-)
-READ_SECTION = cached(parse_section)
-READ_COUNTY = READERS[0][1]
-READERS_AFTER_COUNTY = READERS[1:]
+@dataclass(frozen=True, slots=True)
+class ColumnReaders:
+    """How to read each fact column: ``section``, ``county``, then the rest in
+    ConvictionFacts order after case_number."""
+
+    section: Callable[[str], Section | None]
+    county: Callable[[str], County | None]
+    after_county: tuple[tuple[str, Callable[[str], object]], ...]
+
+    def all(self) -> tuple[tuple[str, Callable[[str], object]], ...]:
+        return (("section", self.section), ("county", self.county), *self.after_county)
 
 
-def parse_conviction(row: Mapping[str, str | None], today: date) -> ConvictionFacts:
+def column_readers(remember: bool) -> ColumnReaders:
+    """``remember`` keeps recent values in memory for speed: for batches only. The site reads
+    with ``remember=False``, so nothing a person typed outlives their request."""
+    cached = remembering if remember else forgetting
+    return ColumnReaders(
+        section=cached(parse_section),
+        county=cached(find_county),
+        after_county=(
+            ("level", cached(choice_reader("level", LEVELS))),
+            # Dates and amounts have too many distinct values for a cache to pay.
+            ("offense_date", forgetting(date_reader("offense_date"))),
+            ("conviction_date", forgetting(date_reader("conviction_date"))),
+            ("age_at_offense", cached(number_reader("age_at_offense", MIN_AGE, MAX_AGE))),
+            ("amount_grams", forgetting(parse_grams)),
+            ("concentrated", cached(choice_reader("concentrated", YES_NO))),
+            ("plants", cached(number_reader("plants", 0, MAX_PLANTS))),
+            ("juvenile", cached(choice_reader("juvenile", YES_NO))),
+            ("sentence_status", cached(choice_reader("sentence_status", SENTENCE_STATUSES))),
+            *((column, cached(choice_reader(column, YES_NO))) for column in (
+                "for_sale", "school_grounds", "superstrike", "pc290")),
+            ("prior_same_section", cached(number_reader("prior_same_section", 0, MAX_PRIORS))),
+            *((column, cached(choice_reader(column, YES_NO))) for column in (
+                "sold_to_minor", "hired_under_21", "environmental_violation", "interstate")),
+        ),
+    )
+
+
+READ_AND_FORGET = column_readers(remember=False)
+READ_AND_REMEMBER = column_readers(remember=True)
+
+
+def parse_conviction(row: Mapping[str, str | None], today: date,
+                     readers: ColumnReaders = READ_AND_FORGET) -> ConvictionFacts:
     """Turn one CSV row or form submission into facts, or raise FactsError listing every problem."""
     get = row.get
     try:
@@ -305,24 +325,24 @@ def parse_conviction(row: Mapping[str, str | None], today: date) -> ConvictionFa
         if len(case_id) > MAX_TEXT or len(case_number) > MAX_TEXT:
             raise ValueError
         facts = ConvictionFacts(
-            READ_SECTION(get("section") or ""), case_id, READ_COUNTY(get("county") or ""),
-            case_number, *[read(get(column) or "") for column, read in READERS_AFTER_COUNTY])
+            readers.section(get("section") or ""), case_id, readers.county(get("county") or ""),
+            case_number, *[read(get(column) or "") for column, read in readers.after_county])
     except ValueError:
-        raise FactsError(every_problem(row)) from None
+        raise FactsError(every_problem(row, readers)) from None
     problems = impossible_combinations(facts, today)
     if problems:
         raise FactsError(problems)
     return facts
 
 
-def every_problem(row: Mapping[str, str | None]) -> list[str]:
+def every_problem(row: Mapping[str, str | None], readers: ColumnReaders) -> list[str]:
     """The slow path, for a row known to be wrong: every value it cannot read, at once."""
     problems = []
     for column in ("case_id", "case_number"):
         text = clean(row.get(column))
         if len(text) > MAX_TEXT:
             problems.append(f"{column} is {len(text):,} characters long: at most {MAX_TEXT}")
-    for column, read in (("section", READ_SECTION), *READERS):
+    for column, read in readers.all():
         try:
             read(row.get(column) or "")
         except ValueError as error:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from petition.facts import ConvictionFacts, FactsError, parse_conviction
+from petition.facts import READ_AND_REMEMBER, ConvictionFacts, FactsError, parse_conviction
 from petition.rules.engine import Result, evaluate
 
 OUTPUT_COLUMNS = (
@@ -115,8 +115,8 @@ def screen_row(row: dict, evaluation_date: date, tally: Tally,
         tally.errors += 1
         return Screened(case_id, error=row["__error__"])
     try:
-        facts = parse_conviction(row, evaluation_date)
-        result = evaluate(facts, evaluation_date)
+        facts = parse_conviction(row, evaluation_date, READ_AND_REMEMBER)
+        result = evaluate(facts, evaluation_date, remember=True)
     except FactsError as error:
         tally.errors += 1
         return Screened(case_id, error=neutralise(str(error)))

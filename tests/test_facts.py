@@ -116,11 +116,19 @@ def test_grams_may_carry_a_unit_and_thousands_separator():
 
 def test_the_column_readers_follow_the_order_of_the_facts():
     """parse_conviction builds the named tuple by position, for speed."""
-    from petition.facts import READERS, ConvictionFacts
+    from petition.facts import READ_AND_FORGET, ConvictionFacts
 
-    order = ["section", "case_id", READERS[0][0], "case_number",
-             *(column for column, _ in READERS[1:])]
+    order = ["section", "case_id", "county", "case_number",
+             *(column for column, _ in READ_AND_FORGET.after_county)]
     assert order == list(ConvictionFacts._fields)
+
+
+def test_the_site_reads_without_keeping_what_people_typed():
+    """Only batches remember recent values (for speed); a form's values outlive no request."""
+    from petition.facts import READ_AND_FORGET, READ_AND_REMEMBER
+
+    assert not any(hasattr(read, "cache_info") for _, read in READ_AND_FORGET.all())
+    assert any(hasattr(read, "cache_info") for _, read in READ_AND_REMEMBER.all())
 
 
 @pytest.mark.parametrize("text, grams", [

@@ -169,11 +169,15 @@ def is_juvenile(facts: ConvictionFacts) -> bool:
 MISSING_FACTS = ("county", "sentence_status", "juvenile", "conviction_date")
 
 
-def evaluate(facts: ConvictionFacts, evaluation_date: date) -> Result:
+def evaluate(facts: ConvictionFacts, evaluation_date: date, remember: bool = False) -> Result:
+    """``remember`` reuses decisions already made for the same circumstances (legal categories
+    only: bands and yes/no, never a typed value). Batches turn it on for speed; the site
+    leaves it off, so nothing about one person's case stays in memory after their request."""
     if evaluation_date < PROP_64_PASSED:
         raise ValueError("Prop 64 relief exists only from 9 November 2016")
     known = circumstances_of(facts)
-    verdict = decide(known).chosen.verdict
+    decision = decide(known) if remember else decide.__wrapped__(known)
+    verdict = decision.chosen.verdict
     juvenile = is_juvenile(facts)
     automatic, program = automatic_relief(verdict.outcome, verdict.old_level, juvenile, facts,
                                           evaluation_date)
@@ -181,7 +185,10 @@ def evaluate(facts: ConvictionFacts, evaluation_date: date) -> Result:
     missing = (county is None, facts.sentence_status is None, facts.juvenile is None,
                facts.conviction_date is None and county is not None and county.programs != ()
                and any(program.covers_convictions_from for program in county.programs))
-    return assemble(known, facts.sentence_status, juvenile, automatic, program, missing)
+    if remember:
+        return assemble(known, facts.sentence_status, juvenile, automatic, program, missing)
+    return assemble_result(decision, known, facts.sentence_status, juvenile, automatic, program,
+                           missing)
 
 
 @lru_cache(maxsize=8192)
@@ -189,9 +196,15 @@ def assemble(known: Circumstances, sentence_status: str | None, juvenile: bool,
              automatic: Automatic, program, missing: tuple[bool, ...]) -> Result:
     """The result from the decision and the few facts beyond the conduct (cached: many
     convictions share all of these). ``missing`` says which of MISSING_FACTS are unknown."""
+    return assemble_result(decide(known), known, sentence_status, juvenile, automatic, program,
+                           missing)
+
+
+def assemble_result(decision: Decision, known: Circumstances, sentence_status: str | None,
+                    juvenile: bool, automatic: Automatic, program, missing: tuple[bool, ...]
+                    ) -> Result:
     unknown = {fact for fact, is_missing in zip(MISSING_FACTS, missing, strict=True)
                if is_missing}
-    decision = decide(known)
     verdict = decision.chosen.verdict
     outcome = verdict.outcome
     track = track_of(outcome, sentence_status)

@@ -83,3 +83,12 @@ def test_the_age_is_asked_where_being_under_18_would_change_the_answer():
     """Possession for sale is a misdemeanor at 18 or over, an infraction under 18."""
     assert "age_at_offense" in open_questions(section="11359", county="Fresno",
                                               offense_date="2010-01-01", level="felony")
+
+
+def test_the_site_evaluates_without_leaving_decisions_in_memory():
+    from petition.rules.engine import assemble, decide
+
+    before = (decide.cache_info().currsize, assemble.cache_info().currsize)
+    evaluate(parse_conviction({"section": "11358", "plants": "3", "age_at_offense": "44"},
+                              TODAY), TODAY)
+    assert (decide.cache_info().currsize, assemble.cache_info().currsize) == before
