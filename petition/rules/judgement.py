@@ -40,10 +40,16 @@ CONVICTED_AFTER_UNKNOWN_OFFENSE = N_(
     "before that day: find out the offense date (the court clerk or your record shows it)."
 )
 LAWFUL_TODAY = N_("Today this is legal, so the conviction can be dismissed and sealed.")
-LESSER_TODAY = N_("Today this is a %(today)s, less than the %(old)s you were convicted of.")
+LESSER_TODAY = N_("Today this is %(today)s, less than the %(old)s you were convicted of.")
 SAME_TODAY = N_(
-    "Today this would still be a %(today)s, so Prop 64 does not lower this %(old)s conviction."
+    "Today this would still be %(today)s, so Prop 64 does not lower this %(old)s conviction."
 )
+# The class of today's offense with its article ("an infraction", not "a infraction").
+WITH_ARTICLE = {
+    Level.INFRACTION: N_("an infraction"),
+    Level.MISDEMEANOR: N_("a misdemeanor"),
+    Level.FELONY: N_("a felony"),
+}
 FELONY_TODAY = N_("Today this would still be a felony, so Prop 64 gives no relief for it.")
 
 
@@ -98,4 +104,4 @@ def compare(today: Finding, old: Level) -> Reason:
     if today.today is Level.FELONY:
         return reason(FELONY_TODAY)
     template = LESSER_TODAY if today.today < old else SAME_TODAY
-    return reason(template, today=today.today.word, old=old.word)
+    return reason(template, today=WITH_ARTICLE[today.today], old=old.word)
