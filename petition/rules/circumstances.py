@@ -120,12 +120,23 @@ REDUCE = {
 }
 
 
+def implied_letter(facts: ConvictionFacts) -> str | None:
+    """Old HS 11360(a) was a straight felony, so a misdemeanor conviction under 11360 was old
+    11360(b): giving away or transporting 28.5 g or less, not concentrated (law.md section 3,
+    BD60, JT). Not inferred where a given fact says otherwise."""
+    if (facts.section.number == "11360" and facts.level is Level.MISDEMEANOR
+            and not facts.for_sale and not facts.concentrated
+            and (facts.amount_grams is None or facts.amount_grams <= PERSONAL_GRAMS)):
+        return "b"
+    return None
+
+
 def circumstances_of(facts: ConvictionFacts) -> Circumstances:
     section = facts.section
     if section is None or not section.is_covered:
         return Circumstances(section=None if section is None else "other", letter=None,
                              level=None, timing=Timing.UNKNOWN, age_at_offense=age_band_of(facts))
-    number, letter = section.number, section.letter
+    number, letter = section.number, section.letter or implied_letter(facts)
     values = {name: REDUCE[name](facts) for name in CONDUCT_FACTS[number]}
     values.setdefault("amount_grams", None)
     if letter:

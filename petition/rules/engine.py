@@ -241,6 +241,10 @@ def open_questions(known: Circumstances, decision: Decision, outcome: Outcome,
     if known.section is None:
         open_facts.add("section")
     covered = known.section not in (None, "other")
+    if outcome.gives_relief and known.level is None:
+        # Felony or misdemeanor is on every court record, goes on the papers, and settles
+        # what the law of the time left open (E4) even where the outcome would not change.
+        open_facts.add("level")
     if covered and known.timing in (Timing.UNKNOWN, Timing.CONVICTED_AFTER):
         open_facts.add("offense_date")
     if covered and known.timing == Timing.UNKNOWN:

@@ -58,7 +58,7 @@ def test_disqualifiers_are_not_asked_when_the_conduct_is_lawful_today():
 
 def test_nothing_is_left_to_ask_once_every_fact_that_matters_is_known():
     assert open_questions(section="11359", county="Fresno", offense_date="2012-01-01",
-                          age_at_offense="30", superstrike="no", pc290="no",
+                          level="felony", age_at_offense="30", superstrike="no", pc290="no",
                           prior_same_section="0", sold_to_minor="no", hired_under_21="no",
                           sentence_status="completed") == ()
 
