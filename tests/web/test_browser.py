@@ -185,7 +185,9 @@ def test_a_changed_answer_changes_the_result(browser, base_url):
         page.click("a[href$='/conviction/1/check']")
         page.click("a[href$='/conviction/1/section?change=1']")
         resident.answer("section", "11357")
-        resident.conviction({**DISMISSAL, "offense_date": ("1", "1", "2010")})
+        # Before 2011, possession of 28.5 g or less was a misdemeanor (law.md E4).
+        resident.conviction({**DISMISSAL, "offense_date": ("1", "1", "2010"),
+                             "level": "misdemeanor"})
         resident.add_another(False)
         assert resident.outcomes() == [("dismiss_and_seal", "statewide")]
     finally:
