@@ -6,8 +6,10 @@ import hashlib
 import os
 import secrets
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from flask import Flask
+if TYPE_CHECKING:  # Flask is imported when the app is built, not by `python -m petition`
+    from flask import Flask
 
 
 def development_secret() -> str:
@@ -20,6 +22,8 @@ def development_secret() -> str:
 
 
 def create_app(test_config: dict | None = None) -> Flask:
+    from flask import Flask
+
     app = Flask(__name__, template_folder="../templates")
     app.config.from_mapping(
         # Production sets SECRET_KEY. Without it, a development key that every gunicorn

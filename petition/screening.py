@@ -74,6 +74,7 @@ def result_columns(result: Result) -> tuple[str, ...]:
 
 RENDERED_LIMIT = 8192
 _rendered: dict[int, tuple[Result, str]] = {}
+_fragments: dict[tuple[str, ...], str] = {}
 
 
 def result_fragment(result: Result) -> str:
@@ -82,9 +83,14 @@ def result_fragment(result: Result) -> str:
     seen = _rendered.get(id(result))
     if seen is not None and seen[0] is result:
         return seen[1]
-    fragment = ",".join(csv_field(value) for value in result_columns(result))
+    columns = result_columns(result)
+    # Results that differ only beyond the CSV's columns share one string.
+    fragment = _fragments.get(columns)
+    if fragment is None:
+        fragment = _fragments[columns] = ",".join(csv_field(value) for value in columns)
     if len(_rendered) >= RENDERED_LIMIT:
         _rendered.clear()
+        _fragments.clear()
     _rendered[id(result)] = (result, fragment)
     return fragment
 
