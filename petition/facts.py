@@ -67,11 +67,12 @@ PREFIX = r"[A-Za-z][A-Za-z&.\s]{0,40}?"
 SECTION_PATTERN = re.compile(
     rf"^(?:(?P<prefix>{PREFIX})\s*(?:§+|sec\.?|section)?\s*)?"
     r"(?P<number>\d{2,5}(?:\.\d{1,3})?)\s*"
-    r"(?P<subdivisions>[a-z](?:\d(?:[A-D])?)?|(?:\(\s*[A-Za-z0-9]{1,4}\s*\)\s*)*)\s*"
+    r"(?P<subdivisions>[A-Za-z](?:\d(?:[A-Da-d])?)?|(?:\(\s*[A-Za-z0-9]{1,4}\s*\)\s*)*)\s*"
     rf"(?P<suffix>{PREFIX})?\s*$"
 )
 SUBDIVISION = re.compile(r"\(\s*([A-Za-z0-9]{1,4})\s*\)")
 
+OLD_SUBDIVISIONS = {"11357": "abcde", "11360": "ab"}
 # Subdivision letters each covered section had or has (old law and Prop 64's numbering).
 COVERED_SUBDIVISIONS = {
     "11357": "abcde",
@@ -108,6 +109,15 @@ class Section:
     @property
     def letter(self) -> str | None:
         return self.subdivision[0] if self.subdivision else None
+
+    @property
+    def old_letter(self) -> str | None:
+        """The subdivision as the law before Prop 64 numbered it, or None. Old 11357 had (a)-(e)
+        and old 11360 (a)-(b), without paragraphs; old 11358 and 11359 had none. Anything else
+        (such as 11357(b)(2)) is Prop 64's numbering and says nothing about old conduct."""
+        if len(self.subdivision) == 1 and self.letter in OLD_SUBDIVISIONS.get(self.number, ""):
+            return self.letter
+        return None
 
 
 OTHER_SECTION = Section("", "other")
@@ -169,7 +179,9 @@ def parse_section(text: str) -> Section | None:
         code = PREFIX_TO_CODE[key]
     subdivisions = match["subdivisions"] or ""
     parts = SUBDIVISION.findall(subdivisions) if "(" in subdivisions else list(
-        re.findall(r"[a-z]|\d|[A-D]", subdivisions))
+        re.findall(r"[A-Za-z]|\d", subdivisions))
+    # Letters are lower case at the first level and upper case at the third: 11360(a)(3)(D).
+    parts = [part.upper() if depth == 2 else part.lower() for depth, part in enumerate(parts)]
     section = Section(code, match["number"], tuple(parts))
     if section.is_covered and parts:
         check_covered_subdivision(section, raw)
@@ -201,10 +213,19 @@ def parse_date(column: str, text: str) -> date | None:
     raise ValueError(f"{column} {shorten(text)!r} is not a date: use YYYY-MM-DD")
 
 
+THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?=\D|$)")
+
+
+def without_thousands_separators(text: str) -> str:
+    """1,200 is twelve hundred; a comma anywhere else (28,5) is left for the parser to reject,
+    rather than read as 285."""
+    return THOUSANDS.sub(lambda match: match[0].replace(",", ""), text)
+
+
 def parse_whole_number(column: str, text: str, low: int, high: int) -> int | None:
     if text == "" or text.lower() == "unknown":
         return None
-    cleaned = text.replace(",", "").replace("_", "x")
+    cleaned = without_thousands_separators(text).replace("_", "x")
     if not re.fullmatch(r"[+-]?\d{1,12}(\.0+)?", cleaned):
         raise ValueError(f"{column} {shorten(text)!r} is not a whole number")
     number = int(float(cleaned))
@@ -225,7 +246,7 @@ def parse_grams(text: str) -> float | None:
     """Grams, or an amount with a unit a record might use (28.5 g, 1 oz, 2 lb, 1.5 kg)."""
     if text == "" or text.lower() == "unknown":
         return None
-    match = AMOUNT.fullmatch(text.lower().replace(",", "").strip())
+    match = AMOUNT.fullmatch(without_thousands_separators(text.lower()).strip())
     grams = math.nan
     if match and match[2] in GRAMS_PER_UNIT:
         grams = float(match[1]) * GRAMS_PER_UNIT[match[2]]
@@ -366,7 +387,24 @@ def impossible_combinations(facts: ConvictionFacts, today: date) -> list[str]:
         )
     if facts.section and facts.section.is_covered and not uses_new_numbering(facts):
         problems.extend(subdivision_contradictions(facts))
+        problems.extend(interstate_contradictions(facts))
     return problems
+
+
+def interstate_contradictions(facts: ConvictionFacts) -> list[str]:
+    """HS 11360(a)(3)(D): `interstate` means more than 28.5 g, or more than 4 g concentrated
+    (the 4 g is UNCONFIRMED in law.md), so a smaller given amount contradicts it."""
+    if not (facts.interstate and facts.section.number == "11360"):
+        return []
+    if facts.section.old_letter == "b":
+        return [f"section {facts.section} means 28.5 g or less, not concentrated, but "
+                "interstate is yes (more than 28.5 g)"]
+    limit = 28.5 if facts.concentrated is False else 4.0
+    if facts.amount_grams is not None and facts.amount_grams <= limit:
+        return [f"interstate is yes, which means more than {limit:g} g"
+                f"{'' if limit == 28.5 else ' (4 g concentrated)'}, but amount_grams is "
+                f"{facts.amount_grams:.10g}"]
+    return []
 
 
 def uses_new_numbering(facts: ConvictionFacts) -> bool:
@@ -386,9 +424,9 @@ SUBDIVISION_MEANS = (
     (NOT_CONCENTRATED, lambda f: f.concentrated is True,
      "cannabis other than concentrated, but concentrated is yes"),
     (SMALL_AMOUNT, lambda f: f.amount_grams is not None and f.amount_grams > 28.5,
-     "28.5 g or less, but amount_grams is {f.amount_grams:g}"),
+     "28.5 g or less, but amount_grams is {f.amount_grams:.10g}"),
     (("11357c",), lambda f: f.amount_grams is not None and f.amount_grams <= 28.5,
-     "more than 28.5 g, but amount_grams is {f.amount_grams:g}"),
+     "more than 28.5 g, but amount_grams is {f.amount_grams:.10g}"),
     (("11357d", "11357e"), lambda f: f.school_grounds is False,
      "possession on school grounds, but school_grounds is no"),
     (("11357d",), lambda f: f.age_at_offense is not None and f.age_at_offense < 18,
@@ -408,8 +446,8 @@ MEANS_BY_SUBDIVISION = {
 def subdivision_contradictions(facts: ConvictionFacts) -> list[str]:
     """law.md E3: an old subdivision carries facts; given facts may refine, never contradict."""
     section = facts.section
-    if not section.subdivision:
+    if not section.old_letter:
         return []
-    means = MEANS_BY_SUBDIVISION.get(section.number + section.letter, ())
+    means = MEANS_BY_SUBDIVISION.get(section.number + section.old_letter, ())
     return [f"section {section} means " + says.format(f=facts)
             for contradicts, says in means if contradicts(facts)]

@@ -85,6 +85,14 @@ def problems_of(**row) -> str:
     ({"section": "11357(e)", "age_at_offense": "30"}, "means a person under 18"),
     ({"section": "11360(b)", "for_sale": "yes"}, "not selling, but for_sale is yes"),
     ({"section": "11360(b)", "concentrated": "yes"}, "other than concentrated"),
+    ({"section": "11360(a)", "interstate": "yes", "amount_grams": "28.5", "concentrated": "no"},
+     "interstate is yes, which means more than 28.5 g, but amount_grams is 28.5"),
+    ({"section": "11360(a)", "interstate": "yes", "amount_grams": "3"},
+     "which means more than 4 g (4 g concentrated)"),
+    ({"section": "11360(b)", "interstate": "yes"}, "but interstate is yes"),
+    ({"section": "11357(b)", "amount_grams": "28.5000001"}, "amount_grams is 28.5000001"),
+    ({"amount_grams": "28,5"}, "amount_grams '28,5' is not a number of grams"),
+    ({"plants": "6,5"}, "plants '6,5' is not a whole number"),
 ])
 def test_a_value_that_cannot_be_understood_or_be_true_is_explained(row, message):
     assert message in problems_of(**row)

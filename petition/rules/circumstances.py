@@ -136,7 +136,7 @@ def circumstances_of(facts: ConvictionFacts) -> Circumstances:
     if section is None or not section.is_covered:
         return Circumstances(section=None if section is None else "other", letter=None,
                              level=None, timing=Timing.UNKNOWN, age_at_offense=age_band_of(facts))
-    number, letter = section.number, section.letter or implied_letter(facts)
+    number, letter = section.number, section.old_letter or implied_letter(facts)
     values = {name: REDUCE[name](facts) for name in CONDUCT_FACTS[number]}
     values.setdefault("amount_grams", None)
     if letter:

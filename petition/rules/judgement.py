@@ -64,7 +64,7 @@ class Verdict:
 def judge(ask: Inquiry) -> Verdict:
     known = ask.known
     if known.section is None:
-        return Verdict(Outcome.NEEDS_REVIEW, (), (reason(SECTION_UNKNOWN),))
+        return Verdict(Outcome.NEEDS_REVIEW, SCOPE, (reason(SECTION_UNKNOWN),))
     if known.section == "other":
         return Verdict(Outcome.NOT_ELIGIBLE, SCOPE, (reason(OTHER_SECTION),))
     timing_verdict = judge_timing(ask)

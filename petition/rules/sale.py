@@ -39,13 +39,15 @@ def sale_today(ask: Inquiry) -> Finding:
         if not ask.fact("for_sale") and not is_concentrated(ask) and within_personal_limit(ask):
             citation = "HS 11360(b)"
         return finding(Level.INFRACTION, citation, reason(MINOR))
-    if gift_to_adults(ask):
-        if age is AgeBand.AGE_21_PLUS:
-            return finding(Level.LAWFUL, lawful_possession_citation(ask), reason(GIFT_TO_ADULT))
-        if not is_concentrated(ask):
-            return finding(Level.INFRACTION, "HS 11360(b)", reason(GIFT_TO_ADULT))
-        return finding(Level.MISDEMEANOR, "HS 11360(a)(2)", reason(GIFT_TO_ADULT))
+    gift = gift_to_adults(ask)
+    if gift and age is AgeBand.AGE_21_PLUS:
+        return finding(Level.LAWFUL, lawful_possession_citation(ask), reason(GIFT_TO_ADULT))
+    if gift and not is_concentrated(ask):
+        return finding(Level.INFRACTION, "HS 11360(b)", reason(GIFT_TO_ADULT))
+    # Everything else an adult does is HS 11360(a) conduct today (an 18-20 year old's gift
+    # of concentrate too), and (a)(3)'s triggers keep any of it a felony.
     trigger = first_trigger(ask, SALE_TRIGGERS)
     if trigger:
         return finding(Level.FELONY, trigger, reason(STILL_A_FELONY, trigger=trigger))
-    return finding(Level.MISDEMEANOR, "HS 11360(a)(2)", reason(SALE_OR_LARGER))
+    return finding(Level.MISDEMEANOR, "HS 11360(a)(2)", reason(GIFT_TO_ADULT if gift
+                                                              else SALE_OR_LARGER))
