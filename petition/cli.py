@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from petition.screening import screen_stream
+from petition.screening import UnreadableInput, screen_stream
 
 DEFAULT_JOBS = min(4, os.cpu_count() or 1)
 
@@ -71,7 +71,7 @@ def screen_command(input_path: str, output_path: str, pdf_dir: Path | None, as_o
         try:
             tally = screen_stream(source, destination, evaluation_date, write_packet,
                                   progress if show_progress else None, jobs)
-        except OSError as error:
+        except (OSError, UnreadableInput) as error:
             raise click.ClickException(f"cannot read {input_path}: {error}") from None
     if show_progress:
         click.echo("\r" + " " * 60 + "\r", err=True, nl=False)

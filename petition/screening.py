@@ -142,14 +142,30 @@ def screen_rows(rows: Iterable[dict], evaluation_date: date, tally: Tally,
         yield screen_row(row, evaluation_date, tally, write_packet).columns()
 
 
-def read_header(line: str) -> list[str]:
-    return [name.strip().lower() for name in next(csv.reader([line]), [])]
+class UnreadableInput(ValueError):
+    """The file as a whole cannot be screened (not one bad row: the rows go on)."""
 
 
-def read_rows(lines: Iterable[str], header: list[str], first_line: int = 2) -> Iterator[dict]:
+def delimiter_of(header_line: str) -> str:
+    """Spreadsheets in many locales save CSV with semicolons; tabs come from copy and paste."""
+    return max((",", ";", "\t"), key=header_line.count)
+
+
+def read_header(line: str, delimiter: str = ",") -> list[str]:
+    header = [name.strip().lower().lstrip("\ufeff")
+              for name in next(csv.reader([line], delimiter=delimiter), [])]
+    if "section" not in header:
+        raise UnreadableInput(
+            "the first line must name the columns, with at least 'section' "
+            f"(found: {', '.join(header)[:200] or 'nothing'})")
+    return header
+
+
+def read_rows(lines: Iterable[str], header: list[str], first_line: int = 2,
+              delimiter: str = ",") -> Iterator[dict]:
     """Rows as dicts; a record the csv module cannot parse becomes a row with an error."""
     csv.field_size_limit(FIELD_SIZE_LIMIT)
-    reader = csv.reader(lines)
+    reader = csv.reader(lines, delimiter=delimiter)
     while True:
         try:
             values = next(reader)
@@ -180,11 +196,11 @@ def record_chunks(stream, size: int) -> Iterator[tuple[int, str]]:
         yield first, "".join(lines)
 
 
-def screen_chunk(header: list[str], first_line: int, text: str, evaluation_date: date
-                 ) -> tuple[str, Tally]:
+def screen_chunk(header: list[str], delimiter: str, first_line: int, text: str,
+                 evaluation_date: date) -> tuple[str, Tally]:
     """A worker's share: a chunk of records in, their result lines out (no packets)."""
     tally = Tally()
-    rows = read_rows(io.StringIO(text, newline=None), header, first_line)
+    rows = read_rows(io.StringIO(text, newline=None), header, first_line, delimiter)
     return "".join(screen_row(row, evaluation_date, tally).line() for row in rows), tally
 
 
@@ -194,14 +210,16 @@ def screen_stream(source, destination, evaluation_date: date,
     """Read, decide and write. With ``jobs`` > 1, chunks of records go to worker processes;
     at most two chunks per worker are in flight, so memory stays flat and the output keeps
     the input's order."""
-    destination.write(",".join(OUTPUT_COLUMNS) + "\n")
     tally = Tally()
     header_line = source.readline()
+    if header_line:
+        delimiter = delimiter_of(header_line)
+        header = read_header(header_line, delimiter)
+    destination.write(",".join(OUTPUT_COLUMNS) + "\n")
     if not header_line:
         return tally
-    header = read_header(header_line)
     if jobs <= 1 or write_packet is not None:
-        for row in read_rows(source, header):
+        for row in read_rows(source, header, delimiter=delimiter):
             destination.write(screen_row(row, evaluation_date, tally, write_packet).line())
             if progress and tally.rows % CHUNK_ROWS == 0:
                 progress(tally.rows)
@@ -209,7 +227,7 @@ def screen_stream(source, destination, evaluation_date: date,
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         in_flight: deque = deque()
         for first_line, text in record_chunks(source, CHUNK_ROWS):
-            in_flight.append(pool.submit(screen_chunk, header, first_line + 1, text,
+            in_flight.append(pool.submit(screen_chunk, header, delimiter, first_line + 1, text,
                                          evaluation_date))
             if len(in_flight) >= 2 * jobs:
                 write_chunk(destination, in_flight.popleft().result(), tally, progress)

@@ -131,3 +131,17 @@ def test_progress_is_a_bar_when_the_file_size_is_known(rows, done, total, shown)
     from petition.cli import progress_line
 
     assert shown in progress_line(rows, done, total)
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_semicolon_and_tab_separated_files_are_read_too(delimiter):
+    text = delimiter.join(HEADER) + "\n" + delimiter.join(GOOD_ROW) + "\n"
+    done = run_screen("-", stdin=text)
+    (row,) = results(done.stdout)
+    assert (row["case_id"], row["outcome"]) == ("good", "reduce_to_misdemeanor")
+
+
+def test_a_file_without_a_section_column_cannot_be_screened():
+    done = run_screen("-", stdin="name,date\nAna,2010-01-01\n")
+    assert done.returncode != 0
+    assert "at least 'section'" in done.stderr
