@@ -180,20 +180,17 @@ def read_rows(lines: Iterable[str], header: list[str], first_line: int = 2,
 
 
 def record_chunks(stream, size: int) -> Iterator[tuple[int, str]]:
-    """Whole CSV records, ``size`` at a time, as text with the number of their first line.
-    A record ends at a line break outside quotes: an even count of quote characters so far."""
-    lines, records, inside_quotes, first, number = [], 0, False, 1, 0
-    for number, line in enumerate(stream, start=1):
-        lines.append(line)
-        if line.count('"') % 2:
-            inside_quotes = not inside_quotes
-        if not inside_quotes:
-            records += 1
-            if records >= size:
-                yield first, "".join(lines)
-                lines, records, first = [], 0, number + 1
-    if lines:
-        yield first, "".join(lines)
+    """Whole CSV records, about ``size`` lines at a time, as text with the number of their
+    first line. A chunk may end only outside quotes: where its count of quote characters is
+    even (an escaped quote is two of them)."""
+    first, hint = 1, size * 200  # bytes: about ``size`` lines of a typical screening file
+    while lines := stream.readlines(hint):
+        text = "".join(lines)
+        while text.count('"') % 2 and (more := stream.readline()):
+            lines.append(more)
+            text += more
+        yield first, text
+        first += len(lines)
 
 
 def screen_chunk(header: list[str], delimiter: str, first_line: int, text: str,

@@ -145,3 +145,24 @@ def test_a_file_without_a_section_column_cannot_be_screened():
     done = run_screen("-", stdin="name,date\nAna,2010-01-01\n")
     assert done.returncode != 0
     assert "at least 'section'" in done.stderr
+
+
+def test_worker_processes_give_the_same_rows_as_one_process_even_across_quoted_newlines(
+        monkeypatch):
+    """Chunks for the workers must end between records, never inside a quoted field."""
+    from datetime import date
+
+    from petition import screening
+
+    monkeypatch.setattr(screening, "CHUNK_ROWS", 3)
+    rows = [HEADER] + [[f'id {n}\n"line two"' if n % 4 == 0 else f"id {n}", *GOOD_ROW[1:]]
+                       for n in range(40)]
+    text = csv_text(rows)
+    outputs = []
+    for jobs in (1, 2):
+        out = io.StringIO()
+        tally = screening.screen_stream(io.StringIO(text), out, date(2026, 11, 26), jobs=jobs)
+        outputs.append(out.getvalue())
+        assert tally.rows == 40 and tally.errors == 0
+    assert outputs[0] == outputs[1]
+    assert [row["case_id"] for row in results(outputs[1])] == [row[0] for row in rows[1:]]
