@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
@@ -95,6 +95,20 @@ class Section:
     code: str
     number: str
     subdivision: tuple[str, ...] = ()
+    # Worked out once (a batch asks for them on every row).
+    is_covered: bool = field(init=False, compare=False, repr=False)
+    old_letter: str | None = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # HS 11361.8(a), (e): relief covers convictions under HS 11357, 11358, 11359, 11360.
+        object.__setattr__(self, "is_covered",
+                           self.code == "HS" and self.number in COVERED_SUBDIVISIONS)
+        # The subdivision as the law before Prop 64 numbered it: old 11357 had (a)-(e) and
+        # old 11360 (a)-(b), without paragraphs; old 11358 and 11359 had none. Anything else
+        # (such as 11357(b)(2)) is Prop 64's numbering and says nothing about old conduct.
+        old = (self.subdivision[0] if len(self.subdivision) == 1
+               and self.subdivision[0] in OLD_SUBDIVISIONS.get(self.number, "") else None)
+        object.__setattr__(self, "old_letter", old)
 
     def __str__(self) -> str:
         if self.code == "":
@@ -102,22 +116,8 @@ class Section:
         return f"{self.code} {self.number}" + "".join(f"({part})" for part in self.subdivision)
 
     @property
-    def is_covered(self) -> bool:
-        """HS 11361.8(a), (e): relief covers convictions under HS 11357, 11358, 11359 and 11360."""
-        return self.code == "HS" and self.number in COVERED_SUBDIVISIONS
-
-    @property
     def letter(self) -> str | None:
         return self.subdivision[0] if self.subdivision else None
-
-    @property
-    def old_letter(self) -> str | None:
-        """The subdivision as the law before Prop 64 numbered it, or None. Old 11357 had (a)-(e)
-        and old 11360 (a)-(b), without paragraphs; old 11358 and 11359 had none. Anything else
-        (such as 11357(b)(2)) is Prop 64's numbering and says nothing about old conduct."""
-        if len(self.subdivision) == 1 and self.letter in OLD_SUBDIVISIONS.get(self.number, ""):
-            return self.letter
-        return None
 
 
 OTHER_SECTION = Section("", "other")
