@@ -158,7 +158,9 @@ def read_number(question: Question, form: AnswerForm):
     if text.lower() == UNKNOWN:
         return UNKNOWN, None
     if not text:
-        return None, Problem(_("Enter a number, or choose \"I don't know\"."), question.fact)
+        # Left empty is "I don't know", as an empty cell is in the screening CSV: a script
+        # driving the web contract need not find the button, and Check your answers shows it.
+        return UNKNOWN, None
     number = parse_number(text)
     if number is None:
         return None, Problem(_("Enter a number using digits. %(example)s.",
@@ -212,7 +214,7 @@ def read_date_named(form: AnswerForm, fact: str):
     parts = {part: text_of(form, f"{fact}-{part}") for part in DATE_PARTS}
     missing = [part for part in DATE_PARTS if not parts[part]]
     if len(missing) == len(DATE_PARTS):
-        return None, Problem(_("Enter the date, or choose \"I don't know\"."), f"{fact}-month")
+        return UNKNOWN, None  # left empty is "I don't know", as in the CSV
     if missing:
         message = {
             "month": _("The date must include a month."),

@@ -64,7 +64,6 @@ def reach_offense_date(client, lang="en"):
     ({"month": "3", "day": "3", "year": "12"}, "The year must have 4 numbers"),
     ({"month": "x", "day": "3", "year": "2012"}, "Enter the date using numbers only."),
     ({"month": "3", "day": "3", "year": "2999"}, "The date must be today or in the past."),
-    ({"month": "", "day": "", "year": ""}, "Enter the date, or choose"),
 ])
 def test_a_wrong_date_is_explained_and_what_was_typed_is_kept(client, parts, message):
     reach_offense_date(client)
@@ -76,6 +75,26 @@ def test_a_wrong_date_is_explained_and_what_was_typed_is_kept(client, parts, mes
         assert f'name="offense_date-{part}" type="text" inputmode="numeric" maxlength' in html
         if value:
             assert f'value="{value}"' in html
+
+
+@pytest.mark.parametrize("left_empty", [
+    {"offense_date-month": "", "offense_date-day": "", "offense_date-year": ""},
+    {"offense_date": ""},
+])
+def test_a_date_left_empty_is_i_dont_know_as_an_empty_csv_cell_is(client, left_empty):
+    reach_offense_date(client)
+    response = post_form(client, "/en/conviction/1/offense_date", left_empty)
+    assert response.status_code == 302
+    with client.session_transaction() as session:
+        assert session["convictions"][0]["answers"]["offense_date"] == "unknown"
+
+
+def test_an_amount_left_empty_is_i_dont_know(client):
+    reach(client, "en", "amount_grams", POSSESSION)
+    response = post_form(client, "/en/conviction/1/amount_grams", {"amount_grams": ""})
+    assert response.status_code == 302
+    with client.session_transaction() as session:
+        assert session["convictions"][0]["answers"]["amount_grams"] == "unknown"
 
 
 def test_a_date_can_be_one_field_in_the_csv_format(client):
@@ -97,7 +116,6 @@ def test_i_dont_know_is_recorded_for_a_date(client):
     ("abc", "Enter a number using digits."),
     ("-3", "Enter a number using digits."),
     ("1e9", "Enter a number using digits."),
-    ("", "Enter a number, or choose"),
 ])
 def test_a_wrong_amount_is_explained_and_kept(client, typed, message):
     reach(client, "en", "amount_grams", POSSESSION)
