@@ -385,9 +385,12 @@ def impossible_combinations(facts: ConvictionFacts, today: date) -> list[str]:
             f"juvenile is yes but age_at_offense is {facts.age_at_offense}: "
             "juvenile court handles offenses before 18"
         )
-    if facts.section and facts.section.is_covered and not uses_new_numbering(facts):
-        problems.extend(subdivision_contradictions(facts))
-        problems.extend(interstate_contradictions(facts))
+    section = facts.section
+    if section is not None and section.is_covered and not uses_new_numbering(facts):
+        if section.old_letter:
+            problems.extend(subdivision_contradictions(facts))
+        if facts.interstate:
+            problems.extend(interstate_contradictions(facts))
     return problems
 
 
