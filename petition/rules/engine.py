@@ -98,12 +98,17 @@ def what_matters(leaf: Leaf) -> tuple:
     return leaf.verdict.outcome, leaf.verdict.old_level is Level.INFRACTION
 
 
+def best_given(known: Circumstances, assignment: dict) -> Leaf:
+    """The presumption's answer once some unknown facts are fixed."""
+    leaves, preferred = explore(judge, known, assignment)
+    return best_leaf(leaves, preferred)
+
+
 def minor_would_differ(known: Circumstances, chosen: Leaf) -> bool:
     """An unknown age is never presumed under 18 (law.md E7), but someone who was 17 when
     convicted in adult court should be asked: under 18, the conduct is an infraction today."""
-    branch, preferred = explore(judge, known, {**chosen.assignment,
-                                               "age_at_offense": AgeBand.UNDER_18})
-    return what_matters(best_leaf(branch, preferred)) != what_matters(chosen)
+    minor = best_given(known, {**chosen.assignment, "age_at_offense": AgeBand.UNDER_18})
+    return what_matters(minor) != what_matters(chosen)
 
 
 @lru_cache(maxsize=8192)
@@ -118,8 +123,7 @@ def decide(known: Circumstances) -> Decision:
         alternatives = {leaf.assignment[fact] for leaf in leaves
                         if fact in leaf.assignment} - {value}
         for other in alternatives:
-            branch, branch_preferred = explore(judge, known, {**chosen.assignment, fact: other})
-            best = best_leaf(branch, branch_preferred)
+            best = best_given(known, {**chosen.assignment, fact: other})
             if best.verdict.outcome != chosen.verdict.outcome:
                 presumed.append(Presumption(fact, value))
             if what_matters(best) != what_matters(chosen):
