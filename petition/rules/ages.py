@@ -11,7 +11,3 @@ def age_band(ask: Inquiry) -> AgeBand:
     adult-court conviction is presumed an adult's, never a minor's. Whether 18-20 would have
     changed the answer still decides the certainty."""
     return ask.fact("age_at_offense", ADULT_BANDS, preferred=AgeBand.AGE_21_PLUS)
-
-
-def is_adult(ask: Inquiry) -> bool:
-    return age_band(ask) is not AgeBand.UNDER_18

@@ -30,9 +30,6 @@ class Inquiry:
     def __init__(self, known: Any, assignment: Mapping[str, Any]):
         self.known, self.assignment = known, assignment
 
-    def __getattr__(self, name: str):
-        raise AttributeError(name)
-
     def fact(self, name: str, values: tuple = (False, True), preferred=None):
         """The fact's value; when unknown, each of ``values`` in turn (``preferred`` marks the
         one law.md E7 takes instead of the most favourable)."""
