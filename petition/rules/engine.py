@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from petition.facts import ConvictionFacts
+from petition.facts import PROP_64_EFFECTIVE, ConvictionFacts
 from petition.rules.automatic import automatic_relief
 from petition.rules.circumstances import Circumstances, Timing, circumstances_of
 from petition.rules.findings import N_, Reason, reason
@@ -18,8 +18,6 @@ from petition.rules.inquiry import Leaf, explore
 from petition.rules.judgement import judge
 from petition.rules.unconfirmed import JUVENILE_SUBDIVISION
 from petition.rules.vocabulary import AgeBand, Automatic, Certainty, Level, Outcome, Track
-
-PROP_64_PASSED = date(2016, 11, 9)
 
 # The order a person should be asked about what is still unknown: where and what first,
 # then when and who, then the conduct, then, gently and last, the disqualifiers.
@@ -177,7 +175,7 @@ def evaluate(facts: ConvictionFacts, evaluation_date: date, remember: bool = Fal
     """``remember`` reuses decisions already made for the same circumstances (legal categories
     only: bands and yes/no, never a typed value). Batches turn it on for speed; the site
     leaves it off, so nothing about one person's case stays in memory after their request."""
-    if evaluation_date < PROP_64_PASSED:
+    if evaluation_date < PROP_64_EFFECTIVE:
         raise ValueError("Prop 64 relief exists only from 9 November 2016")
     known = circumstances_of(facts)
     decision = decide(known) if remember else decide.__wrapped__(known)
