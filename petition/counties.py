@@ -35,12 +35,40 @@ class Program:
 
 
 @dataclass(frozen=True, slots=True)
+class CityAttorney:
+    """A city attorney's office that prosecuted some cases in its city instead of the District
+    Attorney (design: misdemeanors and infractions only; felonies are always the DA's)."""
+
+    name: str
+    cities: tuple[str, ...]
+    handles: tuple[Level, ...]  # the levels of case it prosecuted
+    source: str
+    website: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Contacts:
+    """Ways to reach the court and the offices a person may need to ask, each from a source
+    checked on a date (empty where no source confirmed it: never guessed)."""
+
+    court_website: str = ""
+    court_phone: str = ""
+    prosecutor_website: str = ""
+    public_defender: str = ""
+    public_defender_website: str = ""
+    source: str = ""
+    checked: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class County:
     name: str
     court: str
     prosecutor: str
     programs: tuple[Program, ...] = ()
     aliases: tuple[str, ...] = ()  # other names records use, such as "SF"
+    contacts: Contacts = Contacts()
+    city_attorneys: tuple[CityAttorney, ...] = ()
 
     def __str__(self) -> str:
         return self.name
@@ -49,6 +77,11 @@ class County:
 def read_program(entry: dict) -> Program:
     levels = tuple(Level[level.upper()] for level in entry.pop("covers_levels", ()))
     return Program(covers_levels=levels, **entry)
+
+
+def read_city_attorney(entry: dict) -> CityAttorney:
+    levels = tuple(Level[level.upper()] for level in entry.pop("handles", ()))
+    return CityAttorney(handles=levels, cities=tuple(entry.pop("cities", ())), **entry)
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +95,9 @@ def all_counties() -> tuple[County, ...]:
             prosecutor=entry["prosecutor"],
             programs=tuple(read_program(dict(program)) for program in entry.get("program", ())),
             aliases=tuple(entry.get("aliases", ())),
+            contacts=Contacts(**entry.get("contacts", {})),
+            city_attorneys=tuple(read_city_attorney(dict(office))
+                                 for office in entry.get("city_attorney", ())),
         )
         for entry in entries
     )
