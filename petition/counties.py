@@ -44,6 +44,8 @@ class CityAttorney:
     handles: tuple[Level, ...]  # the levels of case it prosecuted
     source: str
     website: str = ""
+    note: str = ""  # where the office's scope is narrower, e.g. "only since 2014"
+    checked: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
