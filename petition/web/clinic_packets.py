@@ -21,7 +21,7 @@ from petition.rules.engine import Result, evaluate
 
 # The machine's cores, at most 4: packets are CPU-bound (WeasyPrint layout).
 PACKET_WORKERS = max(1, min(4, os.cpu_count() or 1))
-SECONDS_PER_PACKET = 0.6  # measured by benchmarks/clinic.py on one core, for the page's note
+SECONDS_PER_PACKET = 1.2  # one core, measured by benchmarks/clinic.py (machine under load)
 
 
 @dataclass
