@@ -18,7 +18,6 @@ from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 
 from petition.web.translation import gettext as _
-from petition.web.translation import request_translations
 
 # Only decorated endpoints are limited: pages and static files are not counted.
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
@@ -73,18 +72,9 @@ def seconds_to_wait() -> int:
 
 
 def wait_message(seconds: int) -> str:
-    translations = request_translations()
-    if seconds < 60:
-        text = translations.ungettext(
-            "You sent many requests in a short time. To keep the site working for everyone, "
-            "please try again in %(num)s second.",
-            "You sent many requests in a short time. To keep the site working for everyone, "
-            "please try again in %(num)s seconds.", seconds)
-        return text % {"num": seconds}
-    minutes = math.ceil(seconds / 60)
-    text = translations.ungettext(
-        "You sent many requests in a short time. To keep the site working for everyone, "
-        "please try again in %(num)s minute.",
-        "You sent many requests in a short time. To keep the site working for everyone, "
-        "please try again in %(num)s minutes.", minutes)
-    return text % {"num": minutes}
+    # Plain singular texts (the Retry-After header carries the exact seconds).
+    if seconds <= 60:
+        return _("You sent many requests in a short time. To keep the site working for "
+                 "everyone, please try again in a minute.")
+    return _("You sent many requests in a short time. To keep the site working for everyone, "
+             "please try again in %(minutes)s minutes.", minutes=math.ceil(seconds / 60))
