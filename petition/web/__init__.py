@@ -11,7 +11,17 @@ babel = Babel()
 
 
 def init_web(app: Flask) -> None:
-    from petition.web import errors, headers, language, layout, pages, papers, questions_view
+    from petition.web import (
+        clinic,
+        errors,
+        headers,
+        language,
+        layout,
+        limits,
+        pages,
+        papers,
+        questions_view,
+    )
 
     babel.init_app(app, locale_selector=language.current_locale)
     csrf.init_app(app)
@@ -20,5 +30,7 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(questions_view.blueprint)
     app.register_blueprint(papers.blueprint)
+    clinic.init_app(app)
+    limits.init_app(app)
     headers.init_app(app)
     errors.init_app(app)

@@ -14,6 +14,7 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 from petition.documents.model import Conviction, Filer, PacketCase
 from petition.web import interview
 from petition.web.forms import AnswerForm, printable
+from petition.web.limits import limit_packets
 from petition.web.pages import ConvictionResult, results
 from petition.web.translation import gettext as _
 from petition.web.translation import lazy_gettext as _l
@@ -200,6 +201,7 @@ def as_choice(value: str | None) -> bool | None:
 
 
 @blueprint.get("/papers/<int:number>.pdf")
+@limit_packets
 def download(number: int):
     found = {packet.number: packet for packet in packets()}
     build_packet = packet_builder()
