@@ -33,6 +33,7 @@ class PlaceMatch:
 
     county: str | None
     how: str  # "county", "place", "branch", "close_spelling", "ambiguous", "unknown"
+    spelling: str | None = None  # for a close spelling: the known name it is close to
 
     @property
     def exact(self) -> bool:
@@ -63,6 +64,17 @@ def squeezed_places() -> dict[str, frozenset[str]]:
     return {key.replace(" ", ""): names for key, names in places().items()}
 
 
+@lru_cache(maxsize=1)
+def spellings() -> dict[str, str]:
+    """squeezed key -> the name as written in the data (upper case), for close spellings."""
+    text = resources.files("petition").joinpath("data/places.toml").read_text("utf-8")
+    names = {}
+    for entry in tomllib.loads(text)["county"]:
+        for name in (entry["name"], entry["seat"], *entry["cities"], *entry["places"]):
+            names[place_key(name).replace(" ", "")] = name.upper()
+    return {key: names[key] for key in squeezed_places() if key in names}
+
+
 def county_of_place(name: str) -> PlaceMatch:
     """The county of a city, county seat or court branch name."""
     key = place_key(name)
@@ -79,12 +91,12 @@ def county_of_place(name: str) -> PlaceMatch:
             if found is not None:
                 return found if found.county is None else PlaceMatch(found.county, "branch")
     squeezed = key.replace(" ", "")
-    candidates = difflib.get_close_matches(squeezed, squeezed_places().keys(), n=2,
+    candidates = difflib.get_close_matches(squeezed, spellings().keys(), n=2,
                                            cutoff=CLOSE_ENOUGH)
     if candidates:
         counties = set().union(*(squeezed_places()[c] for c in candidates))
         if len(counties) == 1:
-            return PlaceMatch(next(iter(counties)), "close_spelling")
+            return PlaceMatch(next(iter(counties)), "close_spelling", spellings()[candidates[0]])
         return PlaceMatch(None, "ambiguous")
     return PlaceMatch(None, "unknown")
 

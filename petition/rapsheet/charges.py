@@ -33,6 +33,7 @@ CANNABIS_SECTIONS = ("11357", "11358", "11359", "11360")
 
 def read_charge(line: str) -> tuple[Charge, bool] | None:
     """The charge and whether an OCR letter was read as a digit in its section, or None."""
+    line = line.upper()
     match = CHARGE.match(line)
     if not match:
         return None

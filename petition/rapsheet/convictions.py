@@ -335,6 +335,9 @@ def convictions_of(record: Record, cycle: Cycle, event: Event,
     if count.pc1170h_line:
         flags.append("pc1170h_sentencing_line")
     place = court_county(event.agency)
+    court = event.agency
+    if place.spelling:  # OCR broke the place name: print the name it was matched to
+        court = f"{court.split()[0]} {place.spelling}"
     if place.county is None:
         flags.append("county_unknown")
     elif not place.exact:
@@ -370,7 +373,7 @@ def convictions_of(record: Record, cycle: Cycle, event: Event,
         numbers = list(range(count.number, count.through + 1))
     return [
         CannabisConviction(
-            cycle=cycle.index, court=event.agency, court_type=court_type, place=place,
+            cycle=cycle.index, court=court, court_type=court_type, place=place,
             case_number=case_number, name_code=event.name_code,
             conviction_date=event.date, arrest_date=arrest_date,
             arrest_agency=arrest.agency if arrest else None, count=number,

@@ -66,7 +66,7 @@ def is_page_furniture(line: str) -> bool:
 def as_number(token: str) -> tuple[str, bool] | None:
     """Digits from a token that must be a number, with OCR letters read as digits; None when
     it is not plausibly a number (fewer than half of its characters are real digits)."""
-    token = token.strip()
+    token = token.strip().upper()
     if not token or any(ch not in DIGITISH for ch in token):
         return None
     digits = sum(ch.isdigit() for ch in token)
