@@ -47,7 +47,7 @@ def rapsheet_command(record_path: str, output_path: str, screen: bool, as_of,
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(summary(record, len(rows)), err=True)
-    lines = text.splitlines()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for problem in record.problems:
         shown = f" [{lines[problem.line - 1].strip()[:120]}]" if debug and problem.line else ""
         click.echo(f"  problem: {problem}{shown}", err=True)

@@ -6,8 +6,11 @@ line number it came from, so a person can check it against the paper.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+
+NOT_ALNUM = re.compile(r"[^A-Z0-9]")
 
 # Event kinds, from the identifier that opens the event (format.md section 4.2).
 ARREST = "arrest"
@@ -196,7 +199,7 @@ class Record:
 
 def squeeze(text: str) -> str:
     """Letters and digits only: OCR splits words (`CO N VI CTE D`) and adds stray marks."""
-    return "".join(ch for ch in text.upper() if ch.isalnum())
+    return NOT_ALNUM.sub("", text.upper())
 
 
 def disposition_kind(text: str) -> str:

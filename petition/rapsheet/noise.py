@@ -27,6 +27,8 @@ WORD_FIXES = (
 )
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t\f\v\u200b"), " ")
+PLAIN = str.maketrans({**DASHES, **SPACES})
+MAYBE_MISREAD = re.compile(r"CNI|CHT|CN1|TNFR|COMV|STATIS|RESIN|FINESS|PET|RR|UR[IT]")
 LIGATURES = {"\ufb01": "FI", "\ufb02": "FL", "\ufb00": "FF"}
 
 PAGE_LINE = re.compile(r"^\s*PAGE\s*[0-9OIL]{1,4}(?:\s*(?:OF|/)\s*[0-9OIL]{1,4})?\s*$")
@@ -34,23 +36,23 @@ FURNITURE = re.compile(r"^\s*(?:HTTPS?://|FILE://|ROUTE\b)")
 
 NUMERIC = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "|": "1",
                          "!": "1"})
-DIGITISH = "0123456789OQDIL|!"
+NOT_DIGITISH = re.compile(r"[^0-9OQDIL|!]")
+NON_DIGITS = re.compile(r"[^0-9]")
 
 
 def clean_line(raw: str) -> tuple[str, bool]:
     """The line upper-cased with accents, dashes and spacing made plain; True when an OCR
     word fix was applied."""
-    text = raw.translate(SPACES).translate(DASHES)
-    for ligature, letters in LIGATURES.items():
-        text = text.replace(ligature, letters)
+    text = raw.translate(PLAIN)
     if not text.isascii():
+        for ligature, letters in LIGATURES.items():
+            text = text.replace(ligature, letters)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = "".join(ch if ch.isascii() else " " for ch in text)
     text = text.upper().rstrip()
     fixed = False
-    if any(word in text for word in ("CNI", "CHT", "CN1", "TNFR", "COMV", "STATIS", "RESIN",
-                                     "FINESS", "PET", "RR", "OURI", "OURT", "URT")):
+    if MAYBE_MISREAD.search(text):
         before = text
         for pattern, replacement in WORD_FIXES:
             text = pattern.sub(replacement, text)
@@ -67,10 +69,11 @@ def as_number(token: str) -> tuple[str, bool] | None:
     """Digits from a token that must be a number, with OCR letters read as digits; None when
     it is not plausibly a number (fewer than half of its characters are real digits)."""
     token = token.strip().upper()
-    if not token or any(ch not in DIGITISH for ch in token):
+    if token.isdigit():
+        return token, False
+    if not token or NOT_DIGITISH.search(token):
         return None
-    digits = sum(ch.isdigit() for ch in token)
-    if digits * 2 < len(token):
+    if len(NON_DIGITS.sub("", token)) * 2 < len(token):
         return None
     fixed = token.translate(NUMERIC)
     return fixed, fixed != token

@@ -31,6 +31,8 @@ IDENTIFIERS = (
     (model.DECEASED, re.compile(LEAD + r"DECEASED\s*[:;]")),
     (model.INTERSTATE_PAROLEE, re.compile(LEAD + r"INTERST\s*COMP\s*PAROLEE\s*[:;]?")),
 )
+MAYBE_IDENTIFIER = re.compile(
+    r"ARR|C\s?O\s?U\s?R\s?T|CUSTODY|PROBATION|REGISTRATION|APPLICANT|HLTH|DECEASED|INTERST")
 # Before the first cycle separator PROBATION and PAROLE are a supervision summary, not events.
 HEADER_ONLY_SUMMARY = (model.PROBATION,)
 
@@ -70,7 +72,7 @@ def separator_kind(line: str) -> str | None:
     """`cycle` for `* * * *` (3 or 4 asterisks, punctuation tolerated), `banner` for longer
     asterisk rows and boxed notices, `end` for END OF MESSAGE, `event` for `- - - -`."""
     stripped = line.strip()
-    if not stripped:
+    if not stripped or stripped[0].isalnum():
         return None
     stars = stripped.count("*")
     if stars:
@@ -110,7 +112,8 @@ class Reader:
     # -- driver ---------------------------------------------------------------------------
 
     def read(self, text: str) -> Record:
-        lines = text.splitlines()
+        # Only line feeds end lines (a form feed is page furniture inside a line)
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.record.lines = len(lines)
         for number, raw in enumerate(lines, 1):
             try:
@@ -247,9 +250,7 @@ class Reader:
     # -- events ---------------------------------------------------------------------------
 
     def identifier(self, line: str) -> tuple[str, re.Match] | None:
-        if not any(word in line for word in ("ARR", "COURT", "C O", "CUSTODY", "PROBATION",
-                                             "REGISTRATION", "APPLICANT", "HLTH", "DECEASED",
-                                             "INTERST", "OURT")):
+        if not MAYBE_IDENTIFIER.search(line):
             return None
         for kind, pattern in IDENTIFIERS:
             match = pattern.match(line)
@@ -285,7 +286,7 @@ class Reader:
                 self.event.name_code = digits[0].zfill(2)
             text = text[:name.start()] + " " + text[name.end():]
         text = EVENT_DOB.sub(" ", text)
-        if "RECORDERROR" in model.squeeze(text):
+        if "RECORD" in text and "ERROR" in text:
             self.cycle.record_error = True
             self.record.problems.append(Problem(number, "cycle", "record error printed"))
             return
@@ -319,7 +320,7 @@ class Reader:
     def before_counts(self, number: int, line: str) -> None:
         """Between an identifier and its date line, or a date line with no identifier (the
         later events of a REGISTRATION cycle)."""
-        if "RECORDERROR" in model.squeeze(line) and self.cycle is not None:
+        if "RECORD" in line and "ERROR" in line and self.cycle is not None:
             self.cycle.record_error = True
             self.record.problems.append(Problem(number, "cycle", "record error printed"))
             return
