@@ -298,13 +298,25 @@ def age_on(born: date | None, day: date | None) -> int | None:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
+def adjudicated(event: Event, count: Count) -> bool:
+    """CONVICTED; in a juvenile court also a sustained petition, the juvenile equivalent (the
+    DOJ's juvenile wording is not shown in any source: format.md 12.3)."""
+    disposition = count.disposition
+    if disposition is None:
+        return False
+    if disposition.convicted:
+        return True
+    return (court_parts(event.agency)[0] == "juvenile" and "SUSTAIN" in disposition.text
+            and not disposition.dismissed)
+
+
 def cannabis_convictions(record: Record) -> list[CannabisConviction]:
     found = []
     for cycle, event in record.events():
         if event.kind != model.COURT:
             continue
         for count in event.counts:
-            if count.disposition and count.disposition.convicted and is_cannabis(count.charge):
+            if adjudicated(event, count) and is_cannabis(count.charge):
                 found.extend(convictions_of(record, cycle, event, count))
     return found
 
@@ -407,7 +419,7 @@ def expanded(count: Count) -> list[int | None]:
 def court_non_convictions(cycle: Cycle, event: Event) -> list[NoConvictionShown]:
     found = []
     for count in event.counts:
-        if not is_cannabis(count.charge) or (count.disposition and count.disposition.convicted):
+        if not is_cannabis(count.charge) or adjudicated(event, count):
             continue
         if count.disposition is None:
             reason, printed = "no disposition shown", None

@@ -43,11 +43,11 @@ COUNT_LINE = re.compile(
     r"(?P<number>[0-9OQIL|!]\s{1,8}[0-9OQIL|!](?=\s*(?:#|$))"
     r"|[0-9OQIL|!]{1,3}(?:\s*-\s*[0-9OQIL|!]{1,3})?)?(?P<rest>.*)$")
 CASE_LINE = re.compile(LEAD + r"#\s*(?P<case>\S.*)$")
-DISPOSITION = re.compile(r"^[\s.'*,\u2022`]*D\s?I\s?S\s?P\s?O?\s*[:;.]\s*(?P<text>.*)$")
+DISPOSITION = re.compile(r"^[\s.'*,\u2022`]*D\s?[I1L]\s?S\s?P\s?[O0]?\s*[:;.]\s*(?P<text>.*)$")
 CONV_STATUS = re.compile(
-    LEAD + r"C\s?O\s?N\s?V\s*\.?\s*S\s?T\s?A\s?T\s?[UI]\s?S\s*[:;.]?\s*(?P<level>[A-Z][A-Z ]*)")
+    LEAD + r"C\s?[O0]\s?N\s?V\s*\.?\s*S\s?T\s?A\s?T\s?[UI]\s?S\s*[:;.]?\s*(?P<level>[A-Z][A-Z ]*)")
 SENTENCE = re.compile(LEAD + r"S\s?E\s?N\s*[:;]\s*(?P<text>.*)$")
-COMMENT = re.compile(LEAD + r"C\s?O\s?M\s*[:;]\s*(?P<text>.*)$")
+COMMENT = re.compile(LEAD + r"C\s?[O0]\s?M\s*[:;]\s*(?P<text>.*)$")
 TOC = re.compile(LEAD + r"T\s?O\s?C\s*[:;]\s*(?P<value>[A-Z])\b")
 TAG = re.compile(LEAD + r"[A-Z][A-Z /&.#]{0,20}?\s*[:;]")
 FLAGS = re.compile(r"^\s*-\s*[A-Z]")

@@ -253,3 +253,16 @@ def test_a_custody_event_echoing_a_case_is_not_a_conviction():
 
 def convictions_of_text(text: str) -> list[dict]:
     return [c.as_dict() for c in cannabis_convictions(read_record(text))]
+
+
+def test_a_lower_case_record_with_zeros_for_letters_in_tags_is_read():
+    found = convictions("lowercase_noise.txt")
+    assert [(c["county"], c["case_number"], c["count"], c["section_normalized"], c["level"])
+            for c in found[:2]] == [("Alameda", "09M4471", 1, "HS 11357(c)", "M"),
+                                    ("Alameda", "09M4471", 2, "HS 11357(c)", "M")]
+
+
+def test_a_sustained_petition_in_juvenile_court_is_listed_as_juvenile_and_flagged():
+    found = convictions("lowercase_noise.txt")[2]
+    assert (found["county"], found["juvenile"], found["level"], found["review_flags"]) == (
+        "San Francisco", True, None, ["juvenile_court", "level_unknown"])
