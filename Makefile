@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMPS := .stamps
-APT_PACKAGES := chromium poppler-utils libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 python3-venv nodejs npm
+APT_PACKAGES := chromium poppler-utils tesseract-ocr libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 python3-venv nodejs npm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/*.po))
 

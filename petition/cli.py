@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from petition.rapsheet.command import rapsheet_command
 from petition.screening import UnreadableInput, screen_stream
 
 DEFAULT_JOBS = min(4, os.cpu_count() or 1)
@@ -107,3 +108,4 @@ def main() -> None:
 
 
 main.add_command(screen_command)
+main.add_command(rapsheet_command)
