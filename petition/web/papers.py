@@ -128,13 +128,27 @@ def details():
                     "dashes only.")))
         if not problems:
             values["state"] = values["state"].upper()
-            interview.save_filer_details({k: v for k, v in values.items() if v})
-            interview.set_case_numbers(case_numbers)
-            return redirect(url_for("papers.choices"))
+            try:
+                interview.save_filer_details({k: v for k, v in values.items() if v})
+                interview.set_case_numbers(case_numbers)
+                return redirect(url_for("papers.choices"))
+            except interview.TooMuchToKeep:
+                problems.append(("first_name", _(
+                    "We cannot keep this much: your browser would lose all your answers. "
+                    "Shorten the longest answers (a street address, for example) and try "
+                    "again.")))
     if "date_of_birth-parts" not in values and values.get("date_of_birth"):
-        year, month, day = values["date_of_birth"].split("-")
-        values["date_of_birth-parts"] = {"month": str(int(month)), "day": str(int(day)),
-                                         "year": year}
+        try:
+            born = date.fromisoformat(values["date_of_birth"])
+            values["date_of_birth-parts"] = {"month": str(born.month), "day": str(born.day),
+                                             "year": str(born.year)}
+        except ValueError:  # kept by an older version of the site: drop it, and say so
+            values.pop("date_of_birth")
+            interview.save_filer_details({k: v for k, v in stored.items()
+                                          if k != "date_of_birth"})
+            problems.append(("date_of_birth-month", _(
+                "We could not read the date of birth you gave before. Enter it again, or "
+                "leave it blank.")))
     return render_template("details.html", fields=DETAIL_FIELDS, values=values, items=items,
                            case_numbers=case_numbers, problems=problems, form=form)
 
@@ -150,8 +164,13 @@ def choices():
         problems = [(name, _("Choose yes, no, or \"I am not sure\"."))
                     for name, value in chosen.items() if value not in WAIVER_VALUES]
         if not problems:
-            interview.save_waivers(chosen)
-            return redirect(url_for("papers.papers"))
+            try:
+                interview.save_waivers(chosen)
+                return redirect(url_for("papers.papers"))
+            except interview.TooMuchToKeep:
+                problems = [(WAIVERS[0][0], _(
+                    "We cannot keep this much: your browser would lose all your answers. "
+                    "Go back and shorten the longest answers (a street address, for example)."))]
     return render_template("choices.html", waivers=WAIVERS, chosen=chosen, problems=problems)
 
 
