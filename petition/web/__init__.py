@@ -11,7 +11,16 @@ babel = Babel()
 
 
 def init_web(app: Flask) -> None:
-    from petition.web import errors, headers, language, layout, pages, papers, questions_view
+    from petition.web import (
+        access_log,
+        errors,
+        headers,
+        language,
+        layout,
+        pages,
+        papers,
+        questions_view,
+    )
 
     babel.init_app(app, locale_selector=language.current_locale)
     csrf.init_app(app)
@@ -21,4 +30,5 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(questions_view.blueprint)
     app.register_blueprint(papers.blueprint)
     headers.init_app(app)
+    access_log.init_app(app)
     errors.init_app(app)

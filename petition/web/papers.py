@@ -6,10 +6,21 @@ The PDF is built in memory and streamed: it is never written to disk and never l
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from datetime import date
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from werkzeug.exceptions import ServiceUnavailable
 
 from petition.documents.model import Conviction, Filer, PacketCase
 from petition.web import interview
@@ -224,6 +235,10 @@ def download(number: int):
     build_packet = packet_builder()
     if number not in found or build_packet is None:
         abort(404)
+    headers = {"Content-Disposition": f'attachment; filename="prop64-papers-{number}.pdf"',
+               "Cache-Control": "no-store"}
+    if request.method == "HEAD":  # says the packet exists without paying for it
+        return Response(mimetype="application/pdf", headers=headers)
     packet = found[number]
     from petition.web.language import current_language
 
@@ -239,8 +254,26 @@ def download(number: int):
         waive_original_judge=as_choice(chosen.get("waive_original_judge")),
         waive_appearance=as_choice(chosen.get("waive_appearance")),
     )
-    pdf = build_packet(case)
-    return Response(pdf, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="prop64-papers-{number}.pdf"',
-        "Cache-Control": "no-store",
-    })
+    slots = render_slots(current_app)
+    if not slots.acquire(blocking=False):
+        raise RendersBusy(retry_after=RETRY_AFTER_SECONDS)
+    try:
+        pdf = build_packet(case)
+    finally:
+        slots.release()
+    return Response(pdf, mimetype="application/pdf", headers=headers)
+
+
+RETRY_AFTER_SECONDS = 5
+
+
+class RendersBusy(ServiceUnavailable):
+    """Every render slot of this worker is taken: try again in a few seconds."""
+
+
+def render_slots(app) -> threading.BoundedSemaphore:
+    """A packet costs about 0.4 CPU-seconds: at most PACKET_RENDERS_PER_WORKER at once in a
+    worker, so a flood of downloads cannot leave the question pages waiting."""
+    return app.extensions.setdefault(
+        "packet_render_slots",
+        threading.BoundedSemaphore(app.config.get("PACKET_RENDERS_PER_WORKER", 1)))

@@ -41,7 +41,9 @@ def base_url():
     from werkzeug.serving import make_server
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    app = create_app({"SECRET_KEY": "browser-tests", "LEAVE_TO": "/elsewhere"})
+    # Plain http on loopback: a Secure cookie would not come back to it.
+    app = create_app({"SECRET_KEY": "browser-tests", "LEAVE_TO": "/elsewhere",
+                      "SESSION_COOKIE_SECURE": False})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
