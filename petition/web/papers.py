@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -71,6 +72,13 @@ def relief_results() -> list[ConvictionResult]:
     return [item for item in results() if item.gives_relief]
 
 
+def latin_digits(text: str) -> str:
+    """Digits of any script as 0-9 ("٩٤١٠٢" and "９４１０２" are 94102): the papers' font and
+    the court's clerks read Latin digits, and the person may type with another keyboard."""
+    return "".join(str(unicodedata.decimal(ch)) if unicodedata.decimal(ch, None) is not None
+                   else ch for ch in text)
+
+
 def detail_problems(details: dict[str, str]) -> list[tuple[str, str]]:
     """(field id, message) for values that cannot go on court papers as they are."""
     problems = []
@@ -80,10 +88,10 @@ def detail_problems(details: dict[str, str]) -> list[tuple[str, str]]:
                                      count=MAX_FIELD)))
     if details.get("state") and not re.fullmatch(r"[A-Za-z]{2}", details["state"]):
         problems.append(("state", _("Enter the state as 2 letters, for example CA.")))
-    if details.get("zip") and not re.fullmatch(r"\d{5}(-\d{4})?", details["zip"]):
+    if details.get("zip") and not re.fullmatch(r"[0-9]{5}(-[0-9]{4})?", details["zip"]):
         problems.append(("zip", _("Enter a ZIP code with 5 numbers, for example 94102.")))
     digits = re.sub(r"[\s().+-]", "", details.get("phone", ""))
-    if details.get("phone") and not re.fullmatch(r"1?\d{10}", digits):
+    if details.get("phone") and not re.fullmatch(r"1?[0-9]{10}", digits):
         problems.append(("phone", _("Enter a phone number with 10 numbers, for example "
                                     "415 555 0100.")))
     if details.get("email") and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", details["email"]):
@@ -121,6 +129,8 @@ def details():
         form.validate()
         values = {field.name: printable(request.form.get(field.name, ""), 1000).strip()
                   for field in DETAIL_FIELDS}
+        for name in ("zip", "phone"):
+            values[name] = latin_digits(values[name])
         born, problem = birth_date(request.form)
         values["date_of_birth"] = born
         problems = detail_problems(values)
