@@ -33,9 +33,11 @@ def route_name(endpoint: str | None) -> str:
 
 
 def init_app(app: Flask) -> None:
-    @app.before_request
-    def name_the_route():
-        request.environ[ENVIRON_KEY] = route_name(request.endpoint)
+    def name_the_route(endpoint, values):
+        request.environ[ENVIRON_KEY] = route_name(endpoint)
+
+    # First of all: before the language check or the CSRF check can end the request.
+    app.url_value_preprocessors.setdefault(None, []).insert(0, name_the_route)
 
 
 class AccessLogger(Logger):

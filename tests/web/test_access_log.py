@@ -55,6 +55,7 @@ def log_line(client, response, log_format: str = FORMAT) -> str:
     ("/en/papers/1.pdf", "packet"),
     ("/en/how-we-decide", "how_we_decide"),
     ("/nowhere/at/all?x=11357", "not_found"),
+    ("/xx/conviction/1/county", "question"),
 ])
 def test_the_access_log_says_the_route_not_the_path(client, path, route):
     answer_all(client, "en", ANSWERS)
@@ -73,3 +74,9 @@ def test_the_client_address_is_logged_only_when_configured(client):
 def test_a_format_asking_for_the_path_or_query_gets_a_dash(client):
     response = client.get("/en/conviction/1/county?secret=1")
     assert log_line(client, response, '%(U)s %(q)s %(r)s') == "- - -"
+
+
+def test_a_post_refused_for_its_csrf_token_still_names_its_route(client):
+    response = client.post("/en/conviction/1/county", data={"county": "Fresno"})
+    assert response.status_code == 400
+    assert '"POST question" 400' in log_line(client, response)
