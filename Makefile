@@ -7,11 +7,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMPS := .stamps
-APT_PACKAGES := chromium poppler-utils tesseract-ocr libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 python3-venv nodejs npm
+APT_PACKAGES := chromium poppler-utils tesseract-ocr libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 python3-venv nodejs npm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/*.po))
 
-.PHONY: install run test lint translations-extract clean system-packages
+.PHONY: install run test lint lock translations-extract clean system-packages
 
 install: system-packages $(STAMPS)/python $(STAMPS)/assets $(MO_FILES)
 
@@ -30,10 +30,22 @@ system-packages:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMPS)/python: pyproject.toml | $(BIN)/python
+# Exactly the locked versions, each checked against its hash; then the project itself.
+# `pip check` fails when pyproject.toml names a dependency the lock lacks: run `make lock`.
+$(STAMPS)/python: requirements-test.lock pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q --require-hashes -r requirements-test.lock
+	$(BIN)/pip install -q --no-deps -e .
+	$(BIN)/pip check
 	@mkdir -p $(STAMPS) && touch $@
+
+# Re-pin every Python dependency (with hashes) after a change to pyproject.toml.
+lock: | $(BIN)/python
+	$(BIN)/pip install -q uv
+	$(BIN)/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 \
+	  -q -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --universal \
+	  --python-version 3.11 -q -o requirements-test.lock
 
 # USWDS's compiled assets are copied into our own static folder: nothing is loaded from elsewhere.
 $(STAMPS)/assets: package.json package-lock.json
@@ -46,11 +58,11 @@ $(STAMPS)/assets: package.json package-lock.json
 translations/%.mo: translations/%.po $(STAMPS)/python
 	$(BIN)/pybabel compile -i $< -o $@
 
-# --preload builds the app once, so every worker signs sessions with the same key even when
-# SECRET_KEY is not set. The access log has the path only: never a query string or a body.
+# One machine, no proxy: gunicorn with gunicorn.conf.py (gthread workers, the route-only
+# access log, WeasyPrint warmed in each worker). PETITION_DEVELOPMENT=1 lets it start
+# without SECRET_KEY and over plain http; for the public, see README "Running it for the public".
 run: install
-	$(BIN)/gunicorn --preload --bind $(HOST):$(PORT) --workers 2 --access-logfile - \
-	  --access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(L)ss' app:app
+	PETITION_DEVELOPMENT=$${PETITION_DEVELOPMENT-1} $(BIN)/gunicorn --bind $(HOST):$(PORT) app:app
 
 test: install
 	$(BIN)/ruff check .

@@ -10,5 +10,5 @@ Entry point: ``petition.documents.packet.build_packet(PacketCase) -> bytes`` (a 
 - ``fetcher``: the only files WeasyPrint may read (our fonts).
 - ``batch``: one PDF per screened CSV row for the command line.
 - ``templates/``: instructions, CR-400/401/403 and JV-744/744A/746 equivalents, CSS.
-- ``fonts/``: Noto Sans and Noto Sans CJK TC (SIL OFL 1.1, see fonts/OFL.txt).
+- ``fonts``: the papers' fonts, Debian's Noto by family name (none in the repository).
 """

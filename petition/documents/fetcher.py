@@ -1,8 +1,9 @@
-"""The only way WeasyPrint may read anything: our own packaged fonts and stylesheet.
+"""The only way WeasyPrint may read anything: our own packaged assets, of which there are
+none today (the fonts are the system's, found by family name: fonts.py).
 
 design.md, "Privacy and safety": WeasyPrint renders only our own templates and assets.
 Names and addresses are typed by the public, so even though templates escape them, the
-fetcher is the second wall: any URL that is not a file inside ``ASSETS`` is refused
+fetcher is the second wall: any URL that is not a font file inside ``ASSETS`` is refused
 (``http:``, ``https:``, ``ftp:``, ``data:``, and ``file:`` anywhere else), whatever
 reached the HTML.
 """
@@ -14,7 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-ASSETS = (Path(__file__).parent / "fonts").resolve()
+# The documents' folder, a base for relative URLs; it holds no fonts, so nothing is served.
+ASSETS = Path(__file__).parent.resolve()
 MEDIA_TYPES = {".ttf": "font/ttf", ".otf": "font/otf"}
 
 

@@ -102,3 +102,11 @@ def build_packet(case: PacketCase) -> bytes:
     """The petition packet for one case, as PDF bytes. Raises ValueError when no conviction
     in the case has relief (the engine decides that; the packet only renders it)."""
     return render_pdf(packet_html(case))
+
+
+def warm_up() -> None:
+    """Render a one-line document in every font, so a worker pays WeasyPrint's library
+    look-ups (gcc and ldconfig, run by ctypes) and the font loading when it starts, not
+    during somebody's first download. gunicorn.conf.py calls it in each worker."""
+    render_pdf('<html><body><p>Warm <b>up</b> <span lang="zh-Hant">準備</span></p>'
+               "</body></html>")

@@ -15,9 +15,8 @@ from functools import lru_cache
 from fontTools.ttLib import TTFont
 from markupsafe import Markup
 
-from petition.documents.fetcher import ASSETS
+from petition.documents.fonts import font_files
 
-FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansCJKtc-Regular.otf")
 REPLACEMENT = "\ufffd"
 # Joiners shape Indic, Arabic and emoji sequences correctly; they are not direction marks.
 KEPT_FORMAT_CHARACTERS = {"\u200c", "\u200d"}
@@ -25,10 +24,10 @@ KEPT_FORMAT_CHARACTERS = {"\u200c", "\u200d"}
 
 @lru_cache(maxsize=1)
 def drawable() -> frozenset[int]:
-    """Every code point one of our packaged fonts has a glyph for."""
+    """Every code point one of the papers' fonts has a glyph for."""
     points: set[int] = set()
-    for name in FONT_FILES:
-        points |= set(TTFont(ASSETS / name, lazy=True).getBestCmap())
+    for path, index in font_files():
+        points |= set(TTFont(path, fontNumber=index, lazy=True).getBestCmap())
     return frozenset(points)
 
 

@@ -12,6 +12,7 @@ babel = Babel()
 
 def init_web(app: Flask) -> None:
     from petition.web import (
+        access_log,
         clinic,
         errors,
         headers,
@@ -33,4 +34,5 @@ def init_web(app: Flask) -> None:
     clinic.init_app(app)
     limits.init_app(app)
     headers.init_app(app)
+    access_log.init_app(app)
     errors.init_app(app)

@@ -18,6 +18,8 @@ MESSAGES = {
           _l("That page cannot be used this way. Go back and try again.")),
     413: (_l("That was too much to send"),
           _l("What you sent was too long. Go back, shorten your answer and try again.")),
+    503: (_l("Many people are making papers right now"),
+          _l("Please wait a few seconds, then try again. Your answers are still here.")),
     500: (_l("Sorry, there is a problem with the service"),
           _l("Try again later. Your answers were not saved anywhere but in your browser.")),
 }
@@ -37,8 +39,10 @@ def init_app(app: Flask) -> None:
         if error.code is None or error.code < 400:
             return error
         title, body = MESSAGES.get(error.code, MESSAGES[400])
-        response = render_template("error.html", title=title, body=body)
-        return response, error.code
+        response = error.get_response()  # keeps headers such as Retry-After
+        response.set_data(render_template("error.html", title=title, body=body))
+        response.mimetype = "text/html"
+        return response
 
     @app.errorhandler(Exception)
     def server_error(error):

@@ -109,10 +109,12 @@ def born_on(form: AnswerForm) -> str | None:
     if BIRTH not in form or not born_given(form):
         return None
     born, problem = read_date_named(form, BIRTH)
-    return None if problem else born
+    return None if problem or born == UNKNOWN else born
 
 
 def read_age_from_birth(question: Question, form: AnswerForm, answers: dict[str, str]):
+    if text_of(form, BIRTH).lower() == UNKNOWN:
+        return UNKNOWN, None  # "I don't know my date of birth" is "I don't know my age"
     offense = answers.get("offense_date", UNKNOWN)
     if offense == UNKNOWN:
         return None, Problem(_("We need the date it happened to work out your age from your "
@@ -121,6 +123,8 @@ def read_age_from_birth(question: Question, form: AnswerForm, answers: dict[str,
     born, problem = read_date_named(form, BIRTH)
     if problem:
         return None, problem
+    if born == UNKNOWN:  # "unknown" is a date of the contract: no date, so no age either
+        return UNKNOWN, None
     birth, happened = date.fromisoformat(born), date.fromisoformat(offense)
     age = happened.year - birth.year - ((happened.month, happened.day) < (birth.month,
                                                                           birth.day))

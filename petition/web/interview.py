@@ -14,12 +14,19 @@ from flask import g, has_request_context, session
 
 from petition.facts import ConvictionFacts, FactsError, parse_conviction
 from petition.rules.engine import QUESTION_ORDER, Result, evaluate
+from petition.web.sealed_session import session_fits
 
 # County and section are always asked first: they say where and what, and the engine
 # cannot list what else matters without them.
 FIRST_QUESTIONS = ("county", "section")
 CHECK = "check"
-MAX_CONVICTIONS = 12  # keeps the cookie well under the browser's 4 KB
+# Compressed and sealed, 20 convictions with every question answered take about 2 KB of
+# the cookie's 4 KB (tests/web/test_session.py); what would not fit is refused with a message.
+MAX_CONVICTIONS = 20
+
+
+class TooMuchToKeep(Exception):
+    """The answers would no longer fit in the session cookie: nothing was saved."""
 
 
 @dataclass(frozen=True)
@@ -37,9 +44,16 @@ def convictions() -> list[dict]:
     return session.get("convictions", [])
 
 
+def keep(key: str, value) -> None:
+    """Store ``value`` in the session, or raise TooMuchToKeep (and store nothing) when the
+    browser would drop a cookie that large, losing every answer without a word."""
+    if not session_fits({**session, key: value}):
+        raise TooMuchToKeep(key)
+    session[key] = value
+
+
 def save(all_convictions: list[dict]) -> None:
-    session.permanent = True
-    session["convictions"] = all_convictions
+    keep("convictions", all_convictions)
 
 
 def conviction(number: int) -> dict | None:
@@ -82,10 +96,11 @@ def next_question(answers: dict[str, str]) -> str:
 
 
 def record_answer(number: int, fact: str, value: str) -> None:
+    """Raises TooMuchToKeep when there is no room for it (or for another conviction)."""
     stored = convictions()
     if number == len(stored) + 1:
         if len(stored) >= MAX_CONVICTIONS:
-            return
+            raise TooMuchToKeep("convictions")
         stored = [*stored, {"answers": {}, "asked": [], "checked": False}]
     entry = dict(stored[number - 1])
     entry["answers"] = {**entry["answers"], fact: value}
@@ -155,8 +170,7 @@ def filer_details() -> dict[str, str]:
 
 
 def save_filer_details(details: dict[str, str]) -> None:
-    session.permanent = True
-    session["filer"] = details
+    keep("filer", details)
 
 
 def waivers() -> dict[str, str]:
@@ -164,5 +178,4 @@ def waivers() -> dict[str, str]:
 
 
 def save_waivers(choices: dict[str, str]) -> None:
-    session.permanent = True
-    session["waivers"] = choices
+    keep("waivers", choices)

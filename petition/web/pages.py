@@ -55,14 +55,24 @@ def convictions():
         choice = request.form.get("add_another", "")
         if choice == "yes" and len(stored) < interview.MAX_CONVICTIONS:
             return redirect(url_for("questions.ask", number=len(stored) + 1, fact="county"))
-        if choice == "no" or (choice == "yes" and len(stored) >= interview.MAX_CONVICTIONS):
+        if choice == "no":
             unfinished = [number for number, _t, _c, done in rows if not done]
             if unfinished:
                 return redirect(url_for("questions.resume", number=unfinished[0]))
             return redirect(url_for("pages.result"))
-        problem = _("Choose yes if you have another conviction to add, or no.")
+        if choice == "yes":
+            problem = limit_message()
+        else:
+            problem = _("Choose yes if you have another conviction to add, or no.")
     return render_template("convictions.html", rows=rows, problem=problem,
-                           can_add=len(stored) < interview.MAX_CONVICTIONS)
+                           can_add=len(stored) < interview.MAX_CONVICTIONS,
+                           limit=interview.MAX_CONVICTIONS, limit_message=limit_message())
+
+
+def limit_message() -> str:
+    return _("You can add up to %(count)s convictions here. For more, a legal aid clinic can "
+             "check all of them at once with its clinic workspace.",
+             count=interview.MAX_CONVICTIONS)
 
 
 @blueprint.post("/convictions/<int:number>/remove")

@@ -6,10 +6,22 @@ The PDF is built in memory and streamed: it is never written to disk and never l
 from __future__ import annotations
 
 import re
+import threading
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from werkzeug.exceptions import ServiceUnavailable
 
 from petition.documents.model import Conviction, Filer, PacketCase
 from petition.web import interview
@@ -61,6 +73,13 @@ def relief_results() -> list[ConvictionResult]:
     return [item for item in results() if item.gives_relief]
 
 
+def latin_digits(text: str) -> str:
+    """Digits of any script as 0-9 ("٩٤١٠٢" and "９４１０２" are 94102): the papers' font and
+    the court's clerks read Latin digits, and the person may type with another keyboard."""
+    return "".join(str(unicodedata.decimal(ch)) if unicodedata.decimal(ch, None) is not None
+                   else ch for ch in text)
+
+
 def detail_problems(details: dict[str, str]) -> list[tuple[str, str]]:
     """(field id, message) for values that cannot go on court papers as they are."""
     problems = []
@@ -70,10 +89,10 @@ def detail_problems(details: dict[str, str]) -> list[tuple[str, str]]:
                                      count=MAX_FIELD)))
     if details.get("state") and not re.fullmatch(r"[A-Za-z]{2}", details["state"]):
         problems.append(("state", _("Enter the state as 2 letters, for example CA.")))
-    if details.get("zip") and not re.fullmatch(r"\d{5}(-\d{4})?", details["zip"]):
+    if details.get("zip") and not re.fullmatch(r"[0-9]{5}(-[0-9]{4})?", details["zip"]):
         problems.append(("zip", _("Enter a ZIP code with 5 numbers, for example 94102.")))
     digits = re.sub(r"[\s().+-]", "", details.get("phone", ""))
-    if details.get("phone") and not re.fullmatch(r"1?\d{10}", digits):
+    if details.get("phone") and not re.fullmatch(r"1?[0-9]{10}", digits):
         problems.append(("phone", _("Enter a phone number with 10 numbers, for example "
                                     "415 555 0100.")))
     if details.get("email") and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", details["email"]):
@@ -111,6 +130,8 @@ def details():
         form.validate()
         values = {field.name: printable(request.form.get(field.name, ""), 1000).strip()
                   for field in DETAIL_FIELDS}
+        for name in ("zip", "phone"):
+            values[name] = latin_digits(values[name])
         born, problem = birth_date(request.form)
         values["date_of_birth"] = born
         problems = detail_problems(values)
@@ -129,13 +150,27 @@ def details():
                     "dashes only.")))
         if not problems:
             values["state"] = values["state"].upper()
-            interview.save_filer_details({k: v for k, v in values.items() if v})
-            interview.set_case_numbers(case_numbers)
-            return redirect(url_for("papers.choices"))
+            try:
+                interview.save_filer_details({k: v for k, v in values.items() if v})
+                interview.set_case_numbers(case_numbers)
+                return redirect(url_for("papers.choices"))
+            except interview.TooMuchToKeep:
+                problems.append(("first_name", _(
+                    "We cannot keep this much: your browser would lose all your answers. "
+                    "Shorten the longest answers (a street address, for example) and try "
+                    "again.")))
     if "date_of_birth-parts" not in values and values.get("date_of_birth"):
-        year, month, day = values["date_of_birth"].split("-")
-        values["date_of_birth-parts"] = {"month": str(int(month)), "day": str(int(day)),
-                                         "year": year}
+        try:
+            born = date.fromisoformat(values["date_of_birth"])
+            values["date_of_birth-parts"] = {"month": str(born.month), "day": str(born.day),
+                                             "year": str(born.year)}
+        except ValueError:  # kept by an older version of the site: drop it, and say so
+            values.pop("date_of_birth")
+            interview.save_filer_details({k: v for k, v in stored.items()
+                                          if k != "date_of_birth"})
+            problems.append(("date_of_birth-month", _(
+                "We could not read the date of birth you gave before. Enter it again, or "
+                "leave it blank.")))
     return render_template("details.html", fields=DETAIL_FIELDS, values=values, items=items,
                            case_numbers=case_numbers, problems=problems, form=form)
 
@@ -151,8 +186,13 @@ def choices():
         problems = [(name, _("Choose yes, no, or \"I am not sure\"."))
                     for name, value in chosen.items() if value not in WAIVER_VALUES]
         if not problems:
-            interview.save_waivers(chosen)
-            return redirect(url_for("papers.papers"))
+            try:
+                interview.save_waivers(chosen)
+                return redirect(url_for("papers.papers"))
+            except interview.TooMuchToKeep:
+                problems = [(WAIVERS[0][0], _(
+                    "We cannot keep this much: your browser would lose all your answers. "
+                    "Go back and shorten the longest answers (a street address, for example)."))]
     return render_template("choices.html", waivers=WAIVERS, chosen=chosen, problems=problems)
 
 
@@ -207,6 +247,10 @@ def download(number: int):
     build_packet = packet_builder()
     if number not in found or build_packet is None:
         abort(404)
+    headers = {"Content-Disposition": f'attachment; filename="prop64-papers-{number}.pdf"',
+               "Cache-Control": "no-store"}
+    if request.method == "HEAD":  # says the packet exists without paying for it
+        return Response(mimetype="application/pdf", headers=headers)
     packet = found[number]
     from petition.web.language import current_language
 
@@ -222,8 +266,26 @@ def download(number: int):
         waive_original_judge=as_choice(chosen.get("waive_original_judge")),
         waive_appearance=as_choice(chosen.get("waive_appearance")),
     )
-    pdf = build_packet(case)
-    return Response(pdf, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="prop64-papers-{number}.pdf"',
-        "Cache-Control": "no-store",
-    })
+    slots = render_slots(current_app)
+    if not slots.acquire(blocking=False):
+        raise RendersBusy(retry_after=RETRY_AFTER_SECONDS)
+    try:
+        pdf = build_packet(case)
+    finally:
+        slots.release()
+    return Response(pdf, mimetype="application/pdf", headers=headers)
+
+
+RETRY_AFTER_SECONDS = 5
+
+
+class RendersBusy(ServiceUnavailable):
+    """Every render slot of this worker is taken: try again in a few seconds."""
+
+
+def render_slots(app) -> threading.BoundedSemaphore:
+    """A packet costs about 0.4 CPU-seconds: at most PACKET_RENDERS_PER_WORKER at once in a
+    worker, so a flood of downloads cannot leave the question pages waiting."""
+    return app.extensions.setdefault(
+        "packet_render_slots",
+        threading.BoundedSemaphore(app.config.get("PACKET_RENDERS_PER_WORKER", 1)))

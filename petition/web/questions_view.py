@@ -56,11 +56,16 @@ def ask(number: int, fact: str):
                       "answer, or change the other one on the Check your answers page."),
                     first_field_id(question))
         if problem is None:
-            interview.record_answer(number, fact, value)
-            born = born_on(form)
-            if born and not interview.filer_details().get("date_of_birth"):
-                # Asked once: the papers need it too.
-                interview.save_filer_details({**interview.filer_details(), "date_of_birth": born})
+            try:
+                interview.record_answer(number, fact, value)
+                born = born_on(form)
+                if born and not interview.filer_details().get("date_of_birth"):
+                    # Asked once: the papers need it too.
+                    interview.save_filer_details({**interview.filer_details(),
+                                                  "date_of_birth": born})
+            except interview.TooMuchToKeep:
+                problem = Problem(too_much_message(), first_field_id(question))
+        if problem is None:
             return redirect(step_url(number, interview.next_question({**answers, fact: value})))
     else:
         form = form_for(question, stored=answers.get(fact))
@@ -82,6 +87,13 @@ def ask(number: int, fact: str):
         offer_birth_date=question.birth_date
         and answers.get("offense_date", "unknown") != "unknown",
     )
+
+
+def too_much_message() -> str:
+    return _("We cannot keep any more answers: your browser would lose all of them. Your "
+             "earlier answers are safe. Shorten this answer, or remove a conviction you do not "
+             "need. A legal aid clinic can screen many convictions at once with its clinic "
+             "workspace.")
 
 
 def first_field_id(question) -> str:

@@ -8,12 +8,15 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
+from petition.documents.fonts import FAMILIES
 from tests.documents.checks import contains, contains_wrapped
 from tests.documents.conftest import LONG_NAME, LONG_STREET
 
 PACKETS = ["dismissal", "reduction_unknown_track", "petition", "juvenile", "spanish",
            "chinese_name", "no_county", "unprintable", "hostile", "long"]
-OUR_FONTS = {"Packet-Sans", "Packet-Sans-Bold", "Packet-Sans-TC", "Packet-Sans-TC-Bold"}
+# Debian's Noto, by family name (petition/documents/fonts.py), as WeasyPrint names them.
+OUR_FONTS = {name + weight for name in (family.replace(" ", "-") for family in FAMILIES)
+             for weight in ("", "-Bold")}
 LETTER = (612, 792)  # points
 
 
@@ -48,13 +51,13 @@ def test_a_chinese_name_is_set_in_the_traditional_chinese_face(packets):
     rendered = packets["chinese_name"]
     assert "陳美玲" in rendered.text
     assert "三樓" in rendered.text
-    assert "Packet-Sans-TC" in {name for name, _ in embedded_fonts(rendered.pdf)}
+    assert "Noto-Sans-CJK-TC" in {name for name, _ in embedded_fonts(rendered.pdf)}
 
 
 @pytest.mark.parametrize("packet", ["dismissal", "petition"])
 def test_papers_without_chinese_do_not_carry_the_chinese_face(packets, packet):
     names = {name for name, _ in embedded_fonts(packets[packet].pdf)}
-    assert not names & {"Packet-Sans-TC", "Packet-Sans-TC-Bold"}
+    assert not names & {"Noto-Sans-CJK-TC", "Noto-Sans-CJK-TC-Bold"}
 
 
 def test_a_vietnamese_name_and_address_print_in_noto_sans(packets):
@@ -107,3 +110,28 @@ def test_the_pdf_metadata_carries_nothing_about_the_person(packets):
     metadata = PdfReader(io.BytesIO(packets["dismissal"].pdf)).metadata
     assert dict(metadata) == {"/Producer": metadata["/Producer"],
                               "/Title": "Prop 64 petition packet"}
+
+
+@pytest.mark.parametrize("first, last, family", [
+    ("سارة", "الحسيني", "Noto-Sans-Arabic"),       # Arabic
+    ("مریم", "رضایی", "Noto-Sans-Arabic"),          # Persian
+    ("Անահիտ", "Պետրոսյան", "Noto-Sans-Armenian"),
+    ("Наталья", "Иванова", "Noto-Sans"),          # Russian
+    ("지민", "김", "Noto-Sans-CJK-TC"),  # Korean: the CJK face holds Hangul too
+])
+def test_a_name_in_any_script_the_site_speaks_prints_as_itself_and_stays_small(
+        packets, first, last, family):
+    from dataclasses import replace
+
+    from tests.documents.conftest import render
+
+    case = packets["dismissal"].case
+    rendered = render(replace(case, filer=replace(case.filer, first_name=first,
+                                                  last_name=last)))
+    assert rendered.warnings == []
+    assert first in rendered.text.replace("\n", " ") or first[::-1] in rendered.text
+    assert "\ufffd" not in rendered.text
+    names = {name for name, emb in embedded_fonts(rendered.pdf) if emb == "yes"}
+    assert family in names
+    # Only the glyphs used are embedded: a packet stays small whatever the script.
+    assert len(rendered.pdf) < 400_000

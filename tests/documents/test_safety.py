@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -56,9 +55,10 @@ def test_the_fetcher_refuses_even_markup_that_reaches_weasyprint(recorder):
     "data:font/ttf;base64,AAAA",
     "file:///etc/passwd",
     "file://evil.example/" + str(ASSETS / "NotoSans-Regular.ttf"),
-    (ASSETS / ".." / "packet.py").as_uri(),
-    (ASSETS / "OFL.txt").as_uri(),  # in the folder, but not a font
+    (ASSETS / ".." / "web" / "papers.py").as_uri(),
+    (ASSETS / "packet.py").as_uri(),  # in the folder, but not a font
     (ASSETS / "missing.ttf").as_uri(),
+    "file:///usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",  # the system's: by name
 ])
 def test_the_fetcher_refuses_anything_but_a_packaged_font(url):
     with pytest.raises(RefusedURL):
@@ -80,9 +80,12 @@ def test_the_fetcher_refuses_a_symlink_out_of_the_folder(tmp_path):
         link.unlink()
 
 
-def test_the_fetcher_serves_our_fonts():
-    response = PackagedAssetFetcher().fetch((ASSETS / "NotoSans-Regular.ttf").as_uri())
-    assert response.read() == Path(ASSETS / "NotoSans-Regular.ttf").read_bytes()
+def test_the_stylesheet_names_fonts_by_family_and_loads_no_file():
+    from petition.documents.templating import TEMPLATES
+
+    css = (TEMPLATES / "packet.css").read_text("utf-8")
+    assert "@font-face" not in css
+    assert "url(" not in css
 
 
 def test_packets_built_from_two_threads_at_once_are_both_whole(packets):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from petition import create_app
+from petition.web.questions import QUESTIONS
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +42,9 @@ def base_url():
     from werkzeug.serving import make_server
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    app = create_app({"SECRET_KEY": "browser-tests", "LEAVE_TO": "/elsewhere"})
+    # Plain http on loopback: a Secure cookie would not come back to it.
+    app = create_app({"SECRET_KEY": "browser-tests", "LEAVE_TO": "/elsewhere",
+                      "SESSION_COOKIE_SECURE": False})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -92,25 +95,34 @@ class Resident:
         self.page.click(f'label[for="{ident}"]')
 
     def submit(self, dont_know=False):
+        """Submit and wait for the next page to have loaded: every form here posts and
+        redirects, so the page the next step reads is the one the browser arrived at."""
         button = "button[name=dont_know]" if dont_know else \
             "form:not([action]) button[type=submit]:not([name])"
-        self.page.click(button)
-        self.page.wait_for_load_state()
+        with self.page.expect_navigation(wait_until="load"):
+            self.page.click(button)
+        self.arrived()
+
+    def follow(self, selector):
+        """Click a link and wait until its page has loaded."""
+        with self.page.expect_navigation(wait_until="load"):
+            self.page.click(selector)
         self.arrived()
 
     def answer(self, fact, value):
-        page = self.page
-        if value == "unknown" and page.query_selector("button[name=dont_know]"):
+        """Answer as the question's kind says (the question data, not probing the page)."""
+        kind = QUESTIONS[fact].kind
+        if value == "unknown" and kind in ("number", "date"):
             return self.submit(dont_know=True)
-        if page.query_selector(f"select#{fact}"):
-            page.select_option(f"#{fact}", value)
-        elif page.query_selector(f'input[type=radio][name="{fact}"]'):
+        if kind == "county":
+            self.page.select_option(f"#{fact}", value)
+        elif kind == "choice":
             self.choose(fact, value)
-        elif isinstance(value, tuple):
+        elif kind == "date":
             for part, text in zip(("month", "day", "year"), value, strict=True):
-                page.fill(f"#{fact}-{part}", text)
+                self.page.fill(f"#{fact}-{part}", text)
         else:
-            page.fill(f"#{fact}", value)
+            self.page.fill(f"#{fact}", value)
         self.submit()
 
     def conviction(self, answers):
@@ -125,8 +137,7 @@ class Resident:
 
     def start(self):
         self.goto(f"/{self.lang}/")
-        self.page.click("a.usa-button--big")
-        self.arrived()
+        self.follow("a.usa-button--big")
 
     def add_another(self, yes):
         self.choose("add_another", "yes" if yes else "no")
@@ -181,9 +192,8 @@ def test_the_whole_path_works_with_javascript_off(browser, base_url):
 def test_a_changed_answer_changes_the_result(browser, base_url):
     resident = path_of(browser, base_url, [NOT_ELIGIBLE])
     try:
-        page = resident.page
-        page.click("a[href$='/conviction/1/check']")
-        page.click("a[href$='/conviction/1/section?change=1']")
+        resident.follow("a[href$='/conviction/1/check']")
+        resident.follow("a[href$='/conviction/1/section?change=1']")
         resident.answer("section", "11357")
         # Before 2011, possession of 28.5 g or less was a misdemeanor (law.md E4).
         resident.conviction({**DISMISSAL, "offense_date": ("1", "1", "2010"),
@@ -217,8 +227,7 @@ def test_axe_finds_no_violations_on_any_page_of_the_path(browser, base_url, lang
         resident.add_another(True)
         resident.conviction(DISMISSAL)  # level, age (with date of birth), amount questions
         resident.add_another(False)
-        resident.page.click("a[href$='/details']")
-        resident.arrived()
+        resident.follow("a[href$='/details']")
         resident.page.fill("#zip", "x")
         resident.submit()  # details with an error
         resident.page.fill("#zip", "94102")

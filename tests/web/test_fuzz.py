@@ -110,3 +110,35 @@ def test_hostile_query_strings_never_crash_a_page(fuzz_client, page):
         assert response.status_code in (200, 302, 404)
 
     visit()
+
+
+AGE_WITH_BIRTH = {"county": "Fresno", "section": "11357", "offense_date": "2012-03-27",
+                  "level": "misdemeanor"}
+
+
+@pytest.mark.parametrize("birth", ["unknown", "UNKNOWN", "", "1980-02-30", "١٩٨٠-٠١-٠١"])
+def test_every_date_of_birth_the_contract_allows_on_the_age_question_leaves_no_stuck_page(
+        fuzz_client, birth):
+    csrf = prepare(fuzz_client, AGE_WITH_BIRTH)
+    response = fuzz_client.post("/en/conviction/1/age_at_offense",
+                                data={"csrf_token": csrf, "date_of_birth": birth})
+    assert response.status_code in (200, 302)
+    with fuzz_client.session_transaction() as session:
+        assert "date_of_birth" not in session.get("filer", {})
+    for page in ("/en/conviction/1/check", "/en/result", "/en/details", "/en/choices",
+                 "/en/papers", "/en/convictions"):
+        assert fuzz_client.get(page).status_code in (200, 302)
+
+
+def test_a_stored_date_of_birth_that_cannot_be_read_is_dropped_with_a_message(fuzz_client):
+    complete = {**AGE_WITH_BIRTH, "age_at_offense": "30", "amount_grams": "10",
+                "concentrated": "no", "school_grounds": "no", "sentence_status": "completed"}
+    prepare(fuzz_client, complete)
+    with fuzz_client.session_transaction() as session:
+        session["filer"] = {"date_of_birth": "unknown", "first_name": "Ana"}
+    response = fuzz_client.get("/en/details")
+    assert response.status_code == 200
+    assert "We could not read the date of birth you gave before" in response.get_data(True)
+    with fuzz_client.session_transaction() as session:
+        assert session["filer"] == {"first_name": "Ana"}
+    assert fuzz_client.get("/en/details").status_code == 200

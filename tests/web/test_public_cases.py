@@ -69,7 +69,9 @@ def test_a_live_server_driven_over_plain_http_reaches_the_same_results():
     from tests.web.http_resident import drive
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    server = make_server("127.0.0.1", 0, create_app({"SECRET_KEY": "http"}), threaded=True)
+    # Plain http on loopback: a Secure cookie would not come back to it.
+    app = create_app({"SECRET_KEY": "http", "SESSION_COOKIE_SECURE": False})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         sample = [row for row in ROWS if row["case_id"] in ("P08", "P27", "P39", "P46")]
