@@ -1,4 +1,4 @@
-"""Clinic batch mode: one PDF per row, safe file names, never overwriting."""
+"""Clinic batch mode: one PDF per court case, safe file names, never overwriting."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def test_file_names_come_only_from_safe_characters(case_id, case_number, stem):
     assert file_stem(case_id, case_number) == stem
 
 
-def test_the_screening_cli_writes_one_packet_per_row_with_relief(tmp_path):
+def test_the_screening_cli_writes_one_packet_per_case_with_relief(tmp_path):
     rows = io.StringIO(
         "case_id,county,case_number,section,level,offense_date,sentence_status,"
         "first_name,last_name,language\n"
@@ -36,7 +36,7 @@ def test_the_screening_cli_writes_one_packet_per_row_with_relief(tmp_path):
     )
     out = io.StringIO()
     folder = tmp_path / "packets"
-    screen_stream(rows, out, TODAY, PacketFolder(folder, TODAY).write)
+    screen_stream(rows, out, TODAY, PacketFolder(folder, TODAY))
     lines = out.getvalue().splitlines()
     assert lines[1].split(",")[-2] == "prop64-escape.pdf"
     assert lines[2].split(",")[-2] == "prop64-escape-2.pdf"
