@@ -37,6 +37,10 @@ class DetailField:
 DETAIL_FIELDS = (
     DetailField("first_name", _l("First name"), autocomplete="given-name"),
     DetailField("last_name", _l("Last name"), autocomplete="family-name"),
+    DetailField("record_name", _l("Name as on your court record (optional)"),
+                _l("Fill this in only if your court papers show another name, for example "
+                   "a name you used before. The court papers use it to find your case."),
+                autocomplete="off"),
     DetailField("street", _l("Street address"), autocomplete="street-address"),
     DetailField("city", _l("City"), autocomplete="address-level2"),
     DetailField("state", _l("State"), _l("2 letters, for example CA"),
