@@ -72,9 +72,9 @@ def test_a_juvenile_adjudication_gets_the_juvenile_request_instead_of_adult_form
 
 def test_the_juvenile_request_checks_that_the_disposition_is_completed(packets):
     page = packets["juvenile"].page_with("I ask the juvenile court to reduce")
-    assert is_checked(page, "I have completed my sentence")
+    assert is_checked(page, "I have completed the disposition")
     assert not is_checked(page, "I am still under the court's orders")
-    assert "1994-07-08" in page
+    assert "07/08/1994" in page
 
 
 def test_the_juvenile_packet_has_its_own_proposed_order(packets):
