@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from petition.documents.filings import Filing, filings, person_key
+from petition.documents.filings import Filing, filings, person_key, without_count
 from petition.documents.model import Conviction, Filer, PacketCase
 from petition.documents.packet import build_packet
 from petition.facts import ConvictionFacts
@@ -104,7 +104,7 @@ class PacketFolder:
             language=(first.row.get("language") or "en").strip(),
         )
         pdf = build_packet(case)
-        return self.save(file_stem(first.facts.case_id, filing.case_number), pdf)
+        return self.save(file_stem(without_count(first.facts.case_id), filing.case_number), pdf)
 
     def save(self, stem: str, pdf: bytes) -> str:
         # O_EXCL: never overwrite, never follow a planted symlink. 0o600: the papers hold a

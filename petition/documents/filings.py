@@ -36,9 +36,14 @@ def person_key(first_name: str, last_name: str, date_of_birth: str, case_id: str
     name = " ".join(f"{first_name} {last_name}".casefold().split())
     if name:
         return ("name", name, date_of_birth.strip())
+    return ("case_id", without_count(case_id))
+
+
+def without_count(case_id: str) -> str:
+    """ "H-55555-2" -> "H-55555"; an id without a count suffix stays as it is."""
     case_id = case_id.strip()
     prefix = COUNT_SUFFIX.match(case_id)
-    return ("case_id", prefix[1] if prefix else case_id)
+    return prefix[1] if prefix else case_id
 
 
 def filings(items: Iterable[Item], facts_of: Callable[[Item], ConvictionFacts],
