@@ -34,7 +34,8 @@ def open_output(path: str):
 @click.option("--out", "output_path", default="-", show_default=True, metavar="RESULTS.csv",
               help="Where to write one result row per input row ('-' for stdout).")
 @click.option("--pdf-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Write a petition packet PDF for every row with relief into this folder.")
+              help="Write a petition packet PDF for every court case with relief into this folder "
+                   "(one per person, county and case number).")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Evaluation date (YYYY-MM-DD); today when not given.")
 @click.option("--jobs", type=click.IntRange(1, 32), default=DEFAULT_JOBS, show_default=True,
@@ -47,7 +48,7 @@ def screen_command(input_path: str, output_path: str, pdf_dir: Path | None, as_o
     if pdf_dir is not None:
         from petition.documents.batch import PacketFolder
 
-        write_packet = PacketFolder(pdf_dir, evaluation_date).write
+        write_packet = PacketFolder(pdf_dir, evaluation_date)
     try:
         source = open_input(input_path)
     except OSError as error:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from petition.facts import READ_AND_REMEMBER, ConvictionFacts, FactsError, parse_conviction
 from petition.rules.engine import Result, evaluate
@@ -29,7 +29,15 @@ FIELD_SIZE_LIMIT = 1_000_000
 CHUNK_ROWS = 2000
 NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
 
-PacketWriter = Callable[[ConvictionFacts, Result, dict], str]
+
+
+class PacketWriter(Protocol):
+    """documents.batch.PacketFolder: a case's rows are collected first, then one packet per
+    case is written, so every row of the case can name the same file."""
+
+    def add(self, facts: ConvictionFacts, result: Result, row: dict) -> int: ...
+
+    def write_all(self) -> dict[int, str | Exception]: ...
 
 
 def neutralise(value: str) -> str:
@@ -100,6 +108,7 @@ class Screened(NamedTuple):
     result: Result | None = None
     pdf: str = ""
     error: str = ""
+    ticket: int | None = None  # the row's place in its case's packet, until it is written
 
     def line(self) -> str:
         if self.result is None:
@@ -129,17 +138,36 @@ def screen_row(row: dict, evaluation_date: date, tally: Tally,
     tally.outcomes[result.outcome] += 1
     if write_packet and result.outcome.gives_relief:
         try:
-            return Screened(case_id, result, neutralise(write_packet(facts, result, row)))
+            return Screened(case_id, result, ticket=write_packet.add(facts, result, row))
         except Exception as error:  # a packet that fails must not stop the other rows
             tally.errors += 1
             return Screened(case_id, result, error=f"the papers could not be made: {error}")
     return Screened(case_id, result)
 
 
+def with_packets(screened: list[Screened], write_packet: PacketWriter,
+                 tally: Tally) -> Iterator[Screened]:
+    """The rows again, each with its case's file name (or why the papers failed)."""
+    names = write_packet.write_all()
+    for item in screened:
+        name = names.get(item.ticket) if item.ticket is not None else None
+        if isinstance(name, Exception):
+            tally.errors += 1
+            item = item._replace(error=f"the papers could not be made: {name}")
+        elif name is not None:
+            item = item._replace(pdf=neutralise(name))
+        yield item
+
+
 def screen_rows(rows: Iterable[dict], evaluation_date: date, tally: Tally,
                 write_packet: PacketWriter | None = None) -> Iterator[dict[str, str]]:
-    for row in rows:
-        yield screen_row(row, evaluation_date, tally, write_packet).columns()
+    if write_packet is None:
+        for row in rows:
+            yield screen_row(row, evaluation_date, tally).columns()
+        return
+    screened = [screen_row(row, evaluation_date, tally, write_packet) for row in rows]
+    for item in with_packets(screened, write_packet, tally):
+        yield item.columns()
 
 
 class UnreadableInput(ValueError):
@@ -215,9 +243,19 @@ def screen_stream(source, destination, evaluation_date: date,
     destination.write(",".join(OUTPUT_COLUMNS) + "\n")
     if not header_line:
         return tally
-    if jobs <= 1 or write_packet is not None:
+    if write_packet is not None:
+        # A case's rows may be anywhere in the file: all are read before its packet is made.
+        screened = []
         for row in read_rows(source, header, delimiter=delimiter):
-            destination.write(screen_row(row, evaluation_date, tally, write_packet).line())
+            screened.append(screen_row(row, evaluation_date, tally, write_packet))
+            if progress and tally.rows % CHUNK_ROWS == 0:
+                progress(tally.rows)
+        destination.writelines(item.line() for item in with_packets(screened, write_packet,
+                                                                     tally))
+        return tally
+    if jobs <= 1:
+        for row in read_rows(source, header, delimiter=delimiter):
+            destination.write(screen_row(row, evaluation_date, tally).line())
             if progress and tally.rows % CHUNK_ROWS == 0:
                 progress(tally.rows)
         return tally

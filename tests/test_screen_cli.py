@@ -110,13 +110,22 @@ def test_a_packet_that_cannot_be_made_is_that_rows_error_and_the_rest_go_on():
 
     from petition.screening import Tally, screen_rows
 
-    def failing_packet(facts, result, row):
-        if row["case_id"] == "bad":
-            raise OSError("disk full")
-        return f"{row['case_id']}.pdf"
+    class FailingPackets:
+        """Writes each row's case at the end; the "bad" one fails."""
+
+        def __init__(self):
+            self.ids = []
+
+        def add(self, facts, result, row):
+            self.ids.append(row["case_id"])
+            return len(self.ids) - 1
+
+        def write_all(self):
+            return {ticket: OSError("disk full") if case_id == "bad" else f"{case_id}.pdf"
+                    for ticket, case_id in enumerate(self.ids)}
 
     rows = [{"case_id": case_id, "section": "11359"} for case_id in ("a", "bad", "c")]
-    out = list(screen_rows(rows, date(2026, 11, 26), Tally(), failing_packet))
+    out = list(screen_rows(rows, date(2026, 11, 26), Tally(), FailingPackets()))
     assert [(row["pdf"], row["error"]) for row in out] == [
         ("a.pdf", ""), ("", "the papers could not be made: disk full"), ("c.pdf", "")]
     assert out[1]["outcome"] == "reduce_to_misdemeanor"

@@ -8,12 +8,10 @@ and the proposed order; the case's boxes on CR-400 are unions over its counts.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
+from petition.counties import CityAttorney
 from petition.documents.model import Conviction, PacketCase
 from petition.rules.vocabulary import Automatic, Certainty, Level, Outcome, Track
-
-PROP_64_EFFECTIVE = date(2016, 11, 9)
 
 # CR-400 item 1: the sections the form lists, in its order, with its own words.
 SECTION_BOXES = (
@@ -118,16 +116,24 @@ class Count:
     alternative_requested: str
     alternative_ordered: str
     citations: tuple[str, ...]
+    alternative_citations: tuple[str, ...]  # the authority for the alternative, if any
     presumed: tuple[str, ...]
     reasons: tuple[str, ...]
     automatic: Automatic
     program: object | None
     juvenile: bool
+    old_level: Level | None
+    dated: bool  # the engine found the conduct before Prop 64 from the dates, not presumed
+
+
+def level_of(conviction: Conviction) -> Level | None:
+    level = conviction.facts.level or conviction.result.old_level
+    return level if isinstance(level, Level) else None
 
 
 def level_word(conviction: Conviction) -> str:
-    level = conviction.facts.level or conviction.result.old_level
-    return level.word if isinstance(level, Level) else "unknown"
+    level = level_of(conviction)
+    return level.word if level else "unknown"
 
 
 def count_of(number: int, conviction: Conviction) -> Count:
@@ -162,12 +168,17 @@ def count_of(number: int, conviction: Conviction) -> Count:
         alternative_requested=requested(alternative) if presumed and alternative else "",
         alternative_ordered=ordered(alternative) if presumed and alternative else "",
         citations=result.citations,
+        alternative_citations=result.alternative_citations if presumed and alternative else (),
         presumed=tuple(FACT_LABELS.get(fact, fact.replace("_", " "))
                        for fact in result.presumed_facts) if presumed else (),
         reasons=tuple(reason.english() for reason in result.reasons),
         automatic=result.automatic,
         program=result.program,
         juvenile=result.juvenile,
+        old_level=level_of(conviction),
+        # The engine presumes the offense date only when the record does not show the
+        # conduct before 9 November 2016 (law.md E2); the papers never compare dates.
+        dated="offense_date" not in result.presumed_facts,
     )
 
 
@@ -218,8 +229,25 @@ class Papers:
 
     @property
     def prosecutor(self) -> str:
+        """The county's District Attorney: felonies are always theirs."""
         county = self.case.county
         return county.prosecutor if county else ""
+
+    @property
+    def city_attorney_possible(self) -> bool:
+        """A misdemeanor or infraction (or a count of unknown level) may have been prosecuted
+        by a city attorney (law.md section 5); a juvenile case is the District Attorney's."""
+        return any(count.old_level is not Level.FELONY for count in self.adult_counts)
+
+    @property
+    def city_attorneys(self) -> tuple[CityAttorney, ...]:
+        """The county's city attorney offices that handle the level of a count here."""
+        if not self.city_attorney_possible or self.case.county is None:
+            return ()
+        levels = {count.old_level for count in self.adult_counts
+                  if count.old_level is not Level.FELONY}
+        return tuple(office for office in self.case.county.city_attorneys
+                     if None in levels or levels & set(office.handles))
 
     @property
     def court(self) -> str:
@@ -231,11 +259,18 @@ class Papers:
         return self.case.county.name if self.case.county else ""
 
     def dated_before_prop_64(self, counts: tuple[Count, ...]) -> bool:
-        """Whether every count's own dates show conduct before 9 November 2016 (a conviction
-        before then means the conduct was too). Where they do not, the papers say nothing
-        about the date rather than assert what nobody knows."""
-        return all((count.offense_date or count.conviction_date or PROP_64_EFFECTIVE)
-                   < PROP_64_EFFECTIVE for count in counts)
+        """Whether the record shows every count's conduct before 9 November 2016, as the
+        engine found it. Where it does not, the papers say nothing about the date rather
+        than assert what nobody knows."""
+        return all(count.dated for count in counts)
+
+    @property
+    def several(self) -> bool:
+        return len(self.counts) > 1
+
+    @property
+    def only_juvenile(self) -> bool:
+        return not self.adult_counts
 
     @property
     def automatic(self) -> frozenset[Automatic]:

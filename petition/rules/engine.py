@@ -62,6 +62,8 @@ class Result:
     alternative: Outcome | None  # the lesser relief to ask for if a presumption fails
     juvenile: bool
     program: object | None  # the county program behind `da_program`
+    # The subdivisions behind `alternative` (e.g. HS 11360(a)(2)), for the papers to cite.
+    alternative_citations: tuple[str, ...] = ()
 
     @property
     def presumed_facts(self) -> tuple[str, ...]:
@@ -80,6 +82,7 @@ class Decision:
     presumed: tuple[Presumption, ...]
     open_facts: frozenset[str]
     alternative: Outcome | None
+    alternative_citations: tuple[str, ...] = ()
 
 
 def preferred_leaves(leaves: list[Leaf], preferred: dict) -> list[Leaf]:
@@ -132,15 +135,17 @@ def decide(known: Circumstances) -> Decision:
         presumed = [Presumption(fact, value) for fact, value in chosen.assignment.items()]
     presumed = list(dict.fromkeys(presumed))
     open_facts.update(p.fact for p in presumed)
-    lesser = [leaf.verdict.outcome for leaf in preferred_leaves(leaves, preferred)
+    lesser = [leaf.verdict for leaf in preferred_leaves(leaves, preferred)
               if leaf.verdict.outcome.gives_relief
               and leaf.verdict.outcome.favour < chosen.verdict.outcome.favour]
+    alternative = max(lesser, key=lambda verdict: verdict.outcome.favour) if lesser else None
     return Decision(
         chosen=chosen,
         certainty=Certainty.PRESUMED if len(outcomes) > 1 else Certainty.ESTABLISHED,
         presumed=tuple(sorted(presumed, key=lambda p: QUESTION_ORDER.index(p.fact))),
         open_facts=frozenset(open_facts),
-        alternative=max(lesser, key=lambda outcome: outcome.favour) if lesser else None,
+        alternative=alternative.outcome if alternative else None,
+        alternative_citations=alternative.citations if alternative else (),
     )
 
 
@@ -233,6 +238,7 @@ def assemble_result(decision: Decision, known: Circumstances, sentence_status: s
         alternative=decision.alternative,
         juvenile=juvenile,
         program=program,
+        alternative_citations=decision.alternative_citations,
     )
 
 

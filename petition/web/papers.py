@@ -23,6 +23,7 @@ from flask import (
 )
 from werkzeug.exceptions import ServiceUnavailable
 
+from petition.documents.filings import Filing, filings
 from petition.documents.model import Conviction, Filer, PacketCase
 from petition.web import interview
 from petition.web.forms import AnswerForm, printable
@@ -49,6 +50,10 @@ class DetailField:
 DETAIL_FIELDS = (
     DetailField("first_name", _l("First name"), autocomplete="given-name"),
     DetailField("last_name", _l("Last name"), autocomplete="family-name"),
+    DetailField("record_name", _l("Name as on your court record (optional)"),
+                _l("Fill this in only if your court papers show another name, for example "
+                   "a name you used before. The court papers use it to find your case."),
+                autocomplete="off"),
     DetailField("street", _l("Street address"), autocomplete="street-address"),
     DetailField("city", _l("City"), autocomplete="address-level2"),
     DetailField("state", _l("State"), _l("2 letters, for example CA"),
@@ -196,28 +201,9 @@ def choices():
     return render_template("choices.html", waivers=WAIVERS, chosen=chosen, problems=problems)
 
 
-@dataclass(frozen=True)
-class Packet:
-    number: int
-    case_number: str
-    county_words: str
-    items: tuple[ConvictionResult, ...]
-
-    @property
-    def automatic(self) -> bool:
-        return any(item.automatic for item in self.items)
-
-
-def packets() -> list[Packet]:
-    """One packet per court case: convictions that share a county and a case number are
-    filed together; a conviction without a case number gets its own."""
-    groups: dict[tuple, list[ConvictionResult]] = {}
-    for item in relief_results():
-        key = ((item.county.name if item.county else "", item.facts.case_number)
-               if item.facts.case_number else ("conviction", item.number))
-        groups.setdefault(key, []).append(item)
-    return [Packet(index, group[0].facts.case_number, group[0].county_words, tuple(group))
-            for index, group in enumerate(groups.values(), 1)]
+def packets() -> list[Filing[ConvictionResult]]:
+    """One packet per court case, grouped as the command line groups them (one person here)."""
+    return filings(relief_results(), lambda item: item.facts)
 
 
 def packet_builder():
@@ -258,7 +244,7 @@ def download(number: int):
     case = PacketCase(
         filer=Filer(**{key: value for key, value in interview.filer_details().items()
                        if key in Filer.__dataclass_fields__}),
-        county=packet.items[0].county,
+        county=packet.county,
         case_number=packet.case_number,
         convictions=tuple(Conviction(item.facts, item.result) for item in packet.items),
         evaluation_date=interview.today(),

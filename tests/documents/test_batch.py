@@ -1,8 +1,9 @@
-"""Clinic batch mode: one PDF per row, safe file names, never overwriting."""
+"""Clinic batch mode: one PDF per court case, safe file names, never overwriting."""
 
 from __future__ import annotations
 
 import io
+import subprocess
 
 import pytest
 
@@ -26,7 +27,7 @@ def test_file_names_come_only_from_safe_characters(case_id, case_number, stem):
     assert file_stem(case_id, case_number) == stem
 
 
-def test_the_screening_cli_writes_one_packet_per_row_with_relief(tmp_path):
+def test_the_screening_cli_writes_one_packet_per_case_with_relief(tmp_path):
     rows = io.StringIO(
         "case_id,county,case_number,section,level,offense_date,sentence_status,"
         "first_name,last_name,language\n"
@@ -36,7 +37,7 @@ def test_the_screening_cli_writes_one_packet_per_row_with_relief(tmp_path):
     )
     out = io.StringIO()
     folder = tmp_path / "packets"
-    screen_stream(rows, out, TODAY, PacketFolder(folder, TODAY).write)
+    screen_stream(rows, out, TODAY, PacketFolder(folder, TODAY))
     lines = out.getvalue().splitlines()
     assert lines[1].split(",")[-2] == "prop64-escape.pdf"
     assert lines[2].split(",")[-2] == "prop64-escape-2.pdf"
@@ -62,3 +63,31 @@ def test_a_planted_symlink_is_not_followed(tmp_path):
     (folder / "prop64-A1.pdf").symlink_to(target)
     PacketFolder(folder, TODAY).save("A1", b"%PDF-new")
     assert target.read_bytes() == b"untouched"
+
+
+def test_three_rows_of_one_case_share_one_packet_and_another_case_gets_its_own(tmp_path):
+    rows = io.StringIO(
+        "case_id,county,case_number,section,level,offense_date,sentence_status,plants,"
+        "first_name,last_name,date_of_birth\n"
+        "H-55555-1,Los Angeles,H-55555,11357(b),misdemeanor,2012-01-01,completed,,Ana,Ruiz,"
+        "1980-02-03\n"
+        "H-6-1,Los Angeles,H-6,11360,misdemeanor,2012-01-01,completed,,Ana,Ruiz,1980-02-03\n"
+        "H-55555-2,Los Angeles,H-55555,11360,misdemeanor,2012-01-01,completed,,Ana,Ruiz,"
+        "1980-02-03\n"
+        "H-55555-3,Los Angeles,H-55555,11358,misdemeanor,2012-01-01,completed,3,Ana,Ruiz,"
+        "1980-02-03\n"
+    )
+    out = io.StringIO()
+    folder = tmp_path / "packets"
+    screen_stream(rows, out, TODAY, PacketFolder(folder, TODAY))
+    pdf_column = [line.split(",")[-2] for line in out.getvalue().splitlines()[1:]]
+    assert pdf_column == ["prop64-H-55555.pdf", "prop64-H-6.pdf", "prop64-H-55555.pdf",
+                          "prop64-H-55555.pdf"]
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "prop64-H-55555.pdf", "prop64-H-6.pdf"]
+    text = subprocess.run(["pdftotext", "-raw", folder / "prop64-H-55555.pdf", "-"],
+                          capture_output=True, check=True, text=True).stdout
+    assert text.count("1. CONVICTION INFORMATION") == 1
+    assert text.count("I declare under penalty of perjury") == 1
+    for section in ("HS 11357(b)", "HS 11360", "HS 11358"):
+        assert section in text

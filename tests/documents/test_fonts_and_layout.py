@@ -84,7 +84,7 @@ def test_a_300_character_name_and_long_address_are_printed_in_full(packets):
 def test_forty_convictions_flow_onto_continuation_pages_with_none_lost(packets):
     rendered = packets["long"]
     attachment = "\n".join(page for page in rendered.pages
-                           if "Computer-generated equivalent of Judicial Council form CR-400"
+                           if "CR-400 [New July 1, 2017]"
                            in page)
     order = "\n".join(page for page in rendered.pages if "Proposed order following" in page)
     for conviction in rendered.case.convictions:

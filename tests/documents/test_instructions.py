@@ -67,7 +67,7 @@ def test_the_instructions_give_the_outcome_with_its_citation(packets):
 @pytest.mark.parametrize("packet, automatic_phrase", [
     ("spanish", "The San Francisco District Attorney had a program"),
     ("dismissal", "A state law (HS 11361.9) made courts clear many convictions"),
-    ("juvenile", "often not cleared without a filing"),
+    ("juvenile", "No source shows that juvenile cases like yours were cleared"),
 ])
 def test_the_instructions_say_whether_the_record_may_already_be_cleared(
         packets, packet, automatic_phrase):

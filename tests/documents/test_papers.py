@@ -68,7 +68,7 @@ def test_a_juvenile_case_with_unknown_status_asks_the_person_to_check_item_3():
 
 @pytest.mark.parametrize("row, spanish", [
     (DISMISSAL, "Los papeles piden al tribunal anular esta condena"),
-    (JUVENILE, "Los papeles piden al tribunal bajar esta condena a una infracción"),
+    (JUVENILE, "Los papeles piden al tribunal de menores bajar este fallo (adjudication)"),
     (dict(county="Fresno", section="11359", level="felony", age_at_offense="30",
           offense_date="2012-03-04", sentence_status="completed", superstrike="no", pc290="no",
           prior_same_section="0", sold_to_minor="no", hired_under_21="no"),

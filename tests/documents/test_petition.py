@@ -111,12 +111,13 @@ def test_a_presumed_outcome_asks_in_the_alternative_for_the_lesser_relief(packet
     page = packets["chinese_name"].page_with("ATTACHMENT 1 TO PETITION/APPLICATION")
     assert contains(page, "Dismiss and seal the conviction as legally invalid")
     assert contains(page, "In the alternative: Redesignate the conviction as a misdemeanor")
-    assert contains(page, "presumed in the applicant's favor")
+    assert contains(page, "proves by clear and convincing evidence")
+    assert "Not shown by the record" not in page
 
 
 def test_the_petition_says_it_is_a_computer_generated_cr400(packets):
     assert contains(packets["dismissal"].text,
-                    "Computer-generated equivalent of Judicial Council form CR-400")
+                    "CR-400 [New July 1, 2017]")
 
 
 def test_a_case_without_relief_gets_no_packet():

@@ -71,10 +71,10 @@ def test_a_juvenile_adjudication_gets_the_juvenile_request_instead_of_adult_form
 
 
 def test_the_juvenile_request_checks_that_the_disposition_is_completed(packets):
-    page = packets["juvenile"].page_with("I ask the court to reduce")
-    assert is_checked(page, "I have completed my sentence")
+    page = packets["juvenile"].page_with("I ask the juvenile court to reduce")
+    assert is_checked(page, "I have completed the disposition")
     assert not is_checked(page, "I am still under the court's orders")
-    assert "1994-07-08" in page
+    assert "07/08/1994" in page
 
 
 def test_the_juvenile_packet_has_its_own_proposed_order(packets):
@@ -86,7 +86,9 @@ def test_an_unknown_county_leaves_the_court_and_agency_to_fill_in(packets):
     rendered = packets["no_county"]
     petition = rendered.page_with("1. CONVICTION INFORMATION")
     assert "SUPERIOR COURT OF CALIFORNIA, COUNTY OF:" in petition
-    assert "District Attorney" not in rendered.page_with(PROOF_PAGE)
+    proof = rendered.page_with(PROOF_PAGE)
+    assert "District Attorney of the County of" in proof  # a blank for the county, no guess
+    assert "County District Attorney" not in proof
     assert contains(rendered.pages[0], "Ask the clerk of the Superior Court of California in the "
                                        "county where you were convicted.")
     assert contains(rendered.pages[0], "Ask the District Attorney or the public defender of the "

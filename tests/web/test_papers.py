@@ -95,3 +95,15 @@ def test_papers_can_be_made_when_the_county_and_details_are_unknown(client):
     with_result(client, rows=({**GIFT, "county": "unknown"},))
     response = client.get("/es/papers/1.pdf")
     assert response.status_code == 200 and response.data.startswith(b"%PDF")
+
+
+@pytest.mark.skipif(not HAS_PACKET, reason="the papers are not part of this build")
+def test_the_name_on_the_court_record_goes_on_the_papers(client):
+    with_result(client)
+    page = client.get("/en/details").get_data(True)
+    assert 'name="record_name"' in page
+    post_form(client, "/en/details", {**DETAILS, "record_name": "Ana Gómez",
+                                      "case_number-1": "F12345"})
+    text = "".join(page.extract_text()
+                   for page in PdfReader(io.BytesIO(client.get("/en/papers/1.pdf").data)).pages)
+    assert "Ana Gómez" in text and "Ana Pérez" in text
