@@ -46,16 +46,21 @@ def without_count(case_id: str) -> str:
     return prefix[1] if prefix else case_id
 
 
+def filing_key(person: object, facts: ConvictionFacts, position: object) -> tuple:
+    """Which filing a conviction belongs to: its person, county and case number; without a
+    case number, a filing of its own (``position`` tells such convictions apart)."""
+    case_number = " ".join(facts.case_number.split()).upper()
+    if not case_number:
+        return ("alone", position)
+    return (person, facts.county.name if facts.county else "", case_number)
+
+
 def filings(items: Iterable[Item], facts_of: Callable[[Item], ConvictionFacts],
             person_of: Callable[[Item], object] = lambda item: None) -> list[Filing[Item]]:
     """``items`` grouped into filings, each keeping its items' order."""
     groups: dict[tuple, list[Item]] = {}
     for index, item in enumerate(items):
-        facts = facts_of(item)
-        case_number = " ".join(facts.case_number.split()).upper()
-        key = ((person_of(item), facts.county.name if facts.county else "", case_number)
-               if case_number else ("alone", index))
-        groups.setdefault(key, []).append(item)
+        groups.setdefault(filing_key(person_of(item), facts_of(item), index), []).append(item)
     return [Filing(number, facts_of(group[0]).county, facts_of(group[0]).case_number,
                    tuple(group))
             for number, group in enumerate(groups.values(), start=1)]

@@ -1,8 +1,8 @@
 """The clinic's packets: one PDF per person and court case, made by worker processes and
 streamed into a ZIP as they are made (nothing is written to disk).
 
-``PacketPlan.add`` is where rows are grouped into packets: the one place to swap for the
-papers' own grouping (petition/documents) when it lands.
+Rows are grouped into packets by the papers' own rule (``petition.documents.filings``), as
+the site's papers page and the command line group them.
 """
 
 from __future__ import annotations
@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from petition.documents.batch import file_stem, filer_from
+from petition.documents.filings import filing_key, person_key
 from petition.facts import ConvictionFacts, parse_conviction
 from petition.rules.engine import Result, evaluate
 
 # The machine's cores, at most 4: packets are CPU-bound (WeasyPrint layout).
 PACKET_WORKERS = max(1, min(4, os.cpu_count() or 1))
+PERSON_COLUMNS = ("first_name", "last_name", "date_of_birth", "case_id")
 SECONDS_PER_PACKET = 1.2  # one core, measured by benchmarks/clinic.py (machine under load)
 
 
@@ -39,7 +41,8 @@ class PacketPlan:
         self.names: set[str] = set()
 
     def add(self, facts: ConvictionFacts, result: Result, row: Mapping[str, str]) -> str:
-        key = (person_key(row), case_key(facts, row))
+        person = person_key(*((row.get(column) or "") for column in PERSON_COLUMNS))
+        key = filing_key(person, facts, id(row))
         group = self.groups.get(key)
         if group is None:
             group = self.groups[key] = PacketGroup(self.unique_name(
@@ -54,19 +57,6 @@ class PacketPlan:
             name = f"prop64-{stem}-{attempt}.pdf"
         self.names.add(name)
         return name
-
-
-def person_key(row: Mapping[str, str]) -> tuple[str, ...]:
-    return tuple((row.get(column) or "").strip().casefold()
-                 for column in ("first_name", "last_name", "date_of_birth"))
-
-
-def case_key(facts: ConvictionFacts, row: Mapping[str, str]) -> tuple:
-    """Convictions in one county under one case number are one filing; a conviction without
-    a case number is its own."""
-    if facts.case_number:
-        return (facts.county.name if facts.county else "", facts.case_number.casefold())
-    return ("row", id(row))
 
 
 def packet_pdf(rows: list[dict], evaluation_date: date) -> bytes:
