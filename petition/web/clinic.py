@@ -44,6 +44,7 @@ from petition.screening import (
     read_header,
     read_rows,
     screen_row,
+    with_packets,
 )
 from petition.web import csrf
 from petition.web.clinic_packets import (
@@ -262,12 +263,14 @@ def screen_upload(text: str, evaluation_date: date) -> Screening:
         raise UploadProblem(_("The first row must name the columns, with at least a "
                               "\"section\" column. Start from the template CSV.")) from None
     lines = CountedLines(source)
-    plan, tally, rows = PacketPlan(), Tally(), []
+    plan, tally, read = PacketPlan(), Tally(), []
     for row in read_rows(lines, header, delimiter=delimiter):
-        if len(rows) == MAX_ROWS:
+        if len(read) == MAX_ROWS:
             raise UploadProblem(too_many_rows())
-        rows.append(ClinicRow(lines.count, row, screen_row(row, evaluation_date, tally,
-                                                           plan.add)))
+        read.append((lines.count, row, screen_row(row, evaluation_date, tally, plan)))
+    screened = with_packets([item for _line, _row, item in read], plan, tally)
+    rows = [ClinicRow(line, row, item)
+            for (line, row, _unnamed), item in zip(read, screened, strict=True)]
     if not rows:
         raise UploadProblem(_("The file has no rows under its first row. Add one conviction "
                               "on each row."))

@@ -33,22 +33,28 @@ class PacketGroup:
 
 
 class PacketPlan:
-    """Rows with relief, grouped into packets as they are screened. A ``PacketWriter`` for
-    ``screen_row``: it returns the packet's file name for the row's ``pdf`` column."""
+    """Rows with relief, grouped into packets as they are screened: the screener's
+    ``PacketWriter``. Nothing is written here; ``write_all`` gives each row its packet's
+    file name in the ZIP, which ``packets_zip`` builds later."""
 
     def __init__(self) -> None:
         self.groups: dict[tuple, PacketGroup] = {}
         self.names: set[str] = set()
+        self.tickets: list[str] = []
 
-    def add(self, facts: ConvictionFacts, result: Result, row: Mapping[str, str]) -> str:
+    def add(self, facts: ConvictionFacts, result: Result, row: Mapping[str, str]) -> int:
         person = person_key(*((row.get(column) or "") for column in PERSON_COLUMNS))
-        key = filing_key(person, facts, id(row))
+        key = filing_key(person, facts, len(self.tickets))
         group = self.groups.get(key)
         if group is None:
             group = self.groups[key] = PacketGroup(self.unique_name(
                 file_stem(facts.case_id, facts.case_number)))
         group.rows.append(dict(row))
-        return group.name
+        self.tickets.append(group.name)
+        return len(self.tickets) - 1
+
+    def write_all(self) -> dict[int, str]:
+        return dict(enumerate(self.tickets))
 
     def unique_name(self, stem: str) -> str:
         name, attempt = f"prop64-{stem}.pdf", 1
