@@ -13,6 +13,7 @@ babel = Babel()
 def init_web(app: Flask) -> None:
     from petition.web import (
         clinic,
+        clinic_rapsheet,
         errors,
         headers,
         language,
@@ -31,6 +32,7 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(questions_view.blueprint)
     app.register_blueprint(papers.blueprint)
     clinic.init_app(app)
+    app.register_blueprint(clinic_rapsheet.blueprint)
     limits.init_app(app)
     headers.init_app(app)
     errors.init_app(app)

@@ -161,12 +161,14 @@ def template():
         "Content-Disposition": 'attachment; filename="prop64-screening-template.csv"'})
 
 
-def form_page(problem: str = "", status: int = 200):
+def form_page(problem: str = "", status: int = 200, rapsheet_problem: str = "",
+              record_text: str = ""):
     facts, packet = column_guide()
     return render_template(
         "clinic.html", problem=problem, fact_columns=facts, packet_columns=packet,
         max_megabytes=MAX_UPLOAD_BYTES // (1024 * 1024),
-        max_rows=format_number(MAX_ROWS)), status
+        max_rows=format_number(MAX_ROWS), rapsheet_problem=rapsheet_problem,
+        record_text=record_text), status
 
 
 @blueprint.route("/clinic", methods=["GET", "POST"])
@@ -266,8 +268,10 @@ def screen_upload(text: str, evaluation_date: date) -> Screening:
     for row in read_rows(lines, header, delimiter=delimiter):
         if len(rows) == MAX_ROWS:
             raise UploadProblem(too_many_rows())
+        # A RAP sheet's row can show relief already granted (petition/rapsheet): no papers.
+        papers = None if row.get("relief_on_record") == "already_granted" else plan.add
         rows.append(ClinicRow(lines.count, row, screen_row(row, evaluation_date, tally,
-                                                           plan.add)))
+                                                           papers)))
     if not rows:
         raise UploadProblem(_("The file has no rows under its first row. Add one conviction "
                               "on each row."))
