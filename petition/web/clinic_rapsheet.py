@@ -111,30 +111,18 @@ def no_conviction_reason(entry: NoConvictionShown) -> str:
 
 # -- The form: one sub-form per conviction row, the CSV column as each field's name -----------
 
-PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
-
-def partial_date(form, field) -> None:
-    """YYYY-MM-DD, YYYY-MM or YYYY (design.md, the screening CSV), or empty."""
+def full_date(form, field) -> None:
+    """YYYY-MM-DD or empty: what the screening reads (petition/facts.py parse_date)."""
     text = (field.data or "").strip()
     if not text:
         return
-    if PARTIAL_DATE.fullmatch(text):
-        parts = [int(part) for part in text.split("-")] + [1, 1]
-        try:
-            date(*parts[:3])
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            date.fromisoformat(text)
             return
-        except ValueError:
-            pass
-    raise ValidationError(_("Write the date as YYYY-MM-DD, YYYY-MM or YYYY, for example "
-                            "2012-03-27."))
-
-
-def full_date(form, field) -> None:
-    text = (field.data or "").strip()
-    if text and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValidationError(_("Write the date as YYYY-MM-DD, for example 1980-01-31."))
-    partial_date(form, field)
+    except ValueError:
+        pass
+    raise ValidationError(_("Write the date as YYYY-MM-DD, for example 2012-03-27."))
 
 
 def number_between(column: str, whole: bool = True):
@@ -182,8 +170,8 @@ class ConvictionRowForm(Form):
     case_number = StringField(filters=[clean_text])
     section = StringField(filters=[clean_text])
     level = SelectField(validate_choice=False)
-    conviction_date = StringField(filters=[clean_text], validators=[partial_date])
-    offense_date = StringField(filters=[clean_text], validators=[partial_date])
+    conviction_date = StringField(filters=[clean_text], validators=[full_date])
+    offense_date = StringField(filters=[clean_text], validators=[full_date])
     age_at_offense = StringField(filters=[clean_text],
                                  validators=[number_between("age_at_offense")])
     sentence_status = SelectField(validate_choice=False)
