@@ -14,6 +14,7 @@ def init_web(app: Flask) -> None:
     from petition.web import (
         access_log,
         clinic,
+        clinic_rapsheet,
         errors,
         headers,
         language,
@@ -32,6 +33,7 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(questions_view.blueprint)
     app.register_blueprint(papers.blueprint)
     clinic.init_app(app)
+    app.register_blueprint(clinic_rapsheet.blueprint)
     limits.init_app(app)
     headers.init_app(app)
     access_log.init_app(app)

@@ -162,12 +162,14 @@ def template():
         "Content-Disposition": 'attachment; filename="prop64-screening-template.csv"'})
 
 
-def form_page(problem: str = "", status: int = 200):
+def form_page(problem: str = "", status: int = 200, rapsheet_problem: str = "",
+              record_text: str = ""):
     facts, packet = column_guide()
     return render_template(
         "clinic.html", problem=problem, fact_columns=facts, packet_columns=packet,
         max_megabytes=MAX_UPLOAD_BYTES // (1024 * 1024),
-        max_rows=format_number(MAX_ROWS)), status
+        max_rows=format_number(MAX_ROWS), rapsheet_problem=rapsheet_problem,
+        record_text=record_text), status
 
 
 @blueprint.route("/clinic", methods=["GET", "POST"])
@@ -267,7 +269,9 @@ def screen_upload(text: str, evaluation_date: date) -> Screening:
     for row in read_rows(lines, header, delimiter=delimiter):
         if len(read) == MAX_ROWS:
             raise UploadProblem(too_many_rows())
-        read.append((lines.count, row, screen_row(row, evaluation_date, tally, plan)))
+        # A RAP sheet's row can show relief already granted (petition/rapsheet): no papers.
+        papers = None if row.get("relief_on_record") == "already_granted" else plan
+        read.append((lines.count, row, screen_row(row, evaluation_date, tally, papers)))
     screened = with_packets([item for _line, _row, item in read], plan, tally)
     rows = [ClinicRow(line, row, item)
             for (line, row, _unnamed), item in zip(read, screened, strict=True)]

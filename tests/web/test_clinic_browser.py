@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.web.test_browser import AXE, base_url, browser  # noqa: F401 (fixtures)
@@ -48,5 +50,39 @@ def test_a_clinic_uploads_a_file_and_sees_every_row(browser, base_url, tmp_path,
             "tr.clinic-row", "rows => rows.filter(r => getComputedStyle(r).display !== 'none')"
             ".map(r => r.dataset.caseId)")
         assert shown == ["A2", "B2"]
+    finally:
+        context.close()
+
+
+RAP_SHEET = (Path(__file__).resolve().parents[1] / "rapsheet" / "samples"
+             / "01_simple_11357_misdemeanor.txt")
+
+
+@pytest.mark.parametrize(("lang", "width", "javascript"),
+                         [("en", 1280, True), ("es", 390, True), ("en", 390, False)])
+def test_a_clinic_reads_a_rap_sheet_checks_it_and_screens_it(browser, base_url, lang,  # noqa: F811
+                                                             width, javascript):
+    context = browser.new_context(viewport={"width": width, "height": 900},
+                                  java_script_enabled=javascript)
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/{lang}/clinic")
+        page.fill("#record_text", RAP_SHEET.read_text())
+        page.locator("form.clinic-rapsheet-upload button[type=submit]").click()
+        page.wait_for_selector("#rows-0-section")
+        if javascript:
+            assert axe_violations(page) == []
+        assert page.evaluate("document.documentElement.scrollWidth <= "
+                             "document.documentElement.clientWidth")
+        assert page.input_value("#rows-0-case_number") == "MCR-480512"
+        page.select_option("#rows-0-level", "felony")
+        page.fill("#rows-0-section", "HS 11359")
+        page.locator("button[name=action][value=screen]").click()
+        page.wait_for_selector("tr.clinic-row")
+        outcomes = page.eval_on_selector_all(
+            "tr.clinic-row", "rows => rows.map(r => [r.dataset.caseId, r.dataset.outcome])")
+        assert dict(outcomes) == {"cycle1-count1": "reduce_to_misdemeanor"}
+        if javascript:
+            assert axe_violations(page) == []
     finally:
         context.close()
