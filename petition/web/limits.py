@@ -24,7 +24,8 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 DEFAULTS = {
     "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
-    "RATELIMIT_HEADERS_ENABLED": True,
+    # Our own 429 and 503 pages set Retry-After; the library's headers would overwrite it.
+    "RATELIMIT_HEADERS_ENABLED": False,
     # A clinic screens a file, then downloads its results and papers: a few posts a minute.
     "CLINIC_RATE_LIMIT": "20 per minute",
     # A resident downloads one packet per court case, perhaps a few times.
