@@ -56,6 +56,7 @@ from petition.web.clinic_packets import (
 )
 from petition.web.describe import HEADLINES, presumed_phrase
 from petition.web.limits import limit_clinic
+from petition.web.papers import DETAIL_FIELDS
 from petition.web.questions import QUESTIONS
 from petition.web.spreadsheets import (
     MAX_ROWS,
@@ -114,11 +115,10 @@ COLUMN_NOTES = {
     "language": _l("The client's language for the instructions and the summary: en or es."),
     "date_of_birth": _l("YYYY-MM-DD."),
 }
+# The papers' columns are labelled as the resident's details page labels them.
 FILER_LABELS = {
-    "first_name": _l("First name"), "last_name": _l("Last name"),
-    "date_of_birth": _l("Date of birth"), "street": _l("Street address"), "city": _l("City"),
-    "state": _l("State"), "zip": _l("ZIP code"), "phone": _l("Phone number"),
-    "email": _l("Email (optional)"), "language": _l("Language"),
+    **{field.name: field.label for field in DETAIL_FIELDS},
+    "date_of_birth": _l("Date of birth"), "language": _l("Language"),
     "case_id": _l("Row label"), "case_number": _l("Case number"),
 }
 
