@@ -18,6 +18,7 @@ from petition.rules.thresholds import (
     PERSONAL_PLANTS,
     PRIORS_THAT_KEEP_A_FELONY,
 )
+from petition.rules.unconfirmed import INTERSTATE_CONCENTRATED_GRAMS
 from petition.rules.vocabulary import AgeBand, Level
 
 # One representative amount per band, valid for cannabis and concentrated cannabis alike:
@@ -121,8 +122,20 @@ REDUCE = {
     "sold_to_minor": lambda facts: facts.sold_to_minor,
     "hired_under_21": lambda facts: facts.hired_under_21,
     "environmental_violation": lambda facts: facts.environmental_violation,
-    "interstate": lambda facts: facts.interstate,
+    "interstate": lambda facts: interstate(facts),
 }
+
+
+def interstate(facts: ConvictionFacts) -> bool | None:
+    """law.md E3: `interstate` itself means more than 28.5 g (4 g concentrated), so a given
+    amount below that settles it as no."""
+    grams = facts.amount_grams
+    if facts.interstate is not None or grams is None:
+        return facts.interstate
+    if grams <= INTERSTATE_CONCENTRATED_GRAMS or (
+            grams <= PERSONAL_GRAMS and facts.concentrated is False):
+        return False
+    return None
 
 
 def implied_letter(facts: ConvictionFacts) -> str | None:

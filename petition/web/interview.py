@@ -81,6 +81,25 @@ def next_question(answers: dict[str, str]) -> str:
     return CHECK
 
 
+def still_asked(answers: dict[str, str]) -> dict[str, str]:
+    """The answers the engine still asks for after a change: replaying the interview from
+    the first questions, an answer is kept when some step lists its fact as open. The others
+    (the amount after the section changed to cultivation, say) are dropped, never silently
+    used. Details that are not facts of the decision (the case number) are kept."""
+    kept = {fact: answers[fact] for fact in FIRST_QUESTIONS if fact in answers}
+    while True:
+        try:
+            open_questions = assess(kept).result.open_questions
+        except FactsError:
+            return answers  # Check your answers shows them so the person can fix them
+        waiting = [fact for fact in open_questions if fact in answers and fact not in kept]
+        if not waiting:
+            break
+        kept[waiting[0]] = answers[waiting[0]]
+    return {**{key: value for key, value in answers.items() if key not in QUESTION_ORDER},
+            **kept}
+
+
 def record_answer(number: int, fact: str, value: str) -> None:
     stored = convictions()
     if number == len(stored) + 1:
@@ -88,8 +107,9 @@ def record_answer(number: int, fact: str, value: str) -> None:
             return
         stored = [*stored, {"answers": {}, "asked": [], "checked": False}]
     entry = dict(stored[number - 1])
-    entry["answers"] = {**entry["answers"], fact: value}
-    entry["asked"] = [asked for asked in entry["asked"] if asked != fact] + [fact]
+    entry["answers"] = still_asked({**entry["answers"], fact: value})
+    entry["asked"] = [asked for asked in entry["asked"] if asked != fact
+                      and asked in entry["answers"]] + [fact]
     entry["checked"] = False
     stored = [*stored[: number - 1], entry, *stored[number:]]
     save(stored)
@@ -120,14 +140,12 @@ def previous_question(number: int, fact: str) -> str | None:
 
 
 def answered_in_order(number: int) -> list[tuple[str, str]]:
-    """Answers as asked, for Check your answers; facts asked outside the path come last."""
+    """Answers for Check your answers, always in the one order of QUESTION_ORDER."""
     stored = conviction(number)
     if not stored:
         return []
     answers = stored["answers"]
-    order = [fact for fact in stored["asked"] if fact in answers]
-    order += [fact for fact in QUESTION_ORDER if fact in answers and fact not in order]
-    return [(fact, answers[fact]) for fact in order]
+    return [(fact, answers[fact]) for fact in QUESTION_ORDER if fact in answers]
 
 
 def complete_convictions() -> list[tuple[int, dict[str, str]]]:
