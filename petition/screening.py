@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from petition.facts import READ_AND_REMEMBER, ConvictionFacts, FactsError, parse_conviction
-from petition.rules.engine import OTHER_ROUTES, Result, decide, evaluate
+from petition.rules.engine import OTHER_ROUTES, Result, categories_of, decide, decided
 
 OUTPUT_COLUMNS = (
     "case_id", "outcome", "certainty", "track", "automatic", "citations", "reasons",
@@ -116,16 +116,18 @@ class Screened(NamedTuple):
 
 
 class BatchEvaluator:
-    """The engine for a batch: many rows share their circumstances, so each decision is
-    made once. The cache is keyed on legal categories only (the section, bands, yes/no facts
+    """The engine for a batch: many rows share their legal categories, so each decision is
+    made once. The caches are keyed on engine.Categories (the section, bands, yes/no facts
     and the automatic status each old level would get), never on a typed value, a date or a
-    name, so it holds nothing that identifies a person (design.md, privacy)."""
+    name, so they hold nothing that identifies a person (design.md, privacy)."""
 
     def __init__(self, size: int = 8192):
         self.decide = lru_cache(maxsize=size)(decide)
+        self.decided = lru_cache(maxsize=size // 4)(lambda categories: decided(categories,
+                                                                          self.decide))
 
     def evaluate(self, facts: ConvictionFacts, evaluation_date: date) -> Result:
-        return evaluate(facts, evaluation_date, self.decide)
+        return self.decided(categories_of(facts, evaluation_date))
 
 
 BATCH = BatchEvaluator()

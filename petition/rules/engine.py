@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from petition.facts import ConvictionFacts
 from petition.rules.automatic import automatic_relief
@@ -123,9 +123,9 @@ def preference(world: World) -> tuple:
     surprises = sum(1 for fact, value in assignment.items()
                     if fact in NATURAL and value != NATURAL[fact])
     level = assignment.get("level")
+    # Worlds still equal keep the order ``explore`` found them in (max takes the first).
     return (world.verdict.outcome.favour, CAUTION[world.automatic], -len(assignment),
-            -surprises, level if level is not None else 0,
-            tuple(str(assignment.get(fact)) for fact in QUESTION_ORDER))
+            -surprises, level if level is not None else 0)
 
 
 def compatible(world: World, fixed: Mapping[str, Any]) -> bool:
@@ -275,13 +275,36 @@ MISSING_FACTS = ("county", "sentence_status", "juvenile", "conviction_date")
 OTHER_ROUTE_CITATIONS = ("PC 1203.4", "PC 1203.4a", "HS 11361.5")
 
 
-def automatic_table(facts: ConvictionFacts, evaluation_date: date) -> AutomaticTable:
-    """law.md E10 for each old level and juvenile status a world may have. The program found
-    is looked up again by ``evaluate`` for the chosen world."""
-    return tuple(((level, juvenile), automatic_relief(Outcome.REDUCE_TO_MISDEMEANOR, level,
-                                                      juvenile, facts, evaluation_date)[0])
-                 for level in (None, Level.INFRACTION, Level.MISDEMEANOR, Level.FELONY)
-                 for juvenile in (False, True))
+LEVELS_OF_WORLDS = (None, Level.INFRACTION, Level.MISDEMEANOR, Level.FELONY)
+
+
+class Categories(NamedTuple):
+    """Everything a decision depends on, as legal categories only: bands and yes/no facts,
+    and the automatic status and county program each old level would get. Never a typed
+    value, a date or a name, so a cache keyed on it (screening.BatchEvaluator) holds nothing
+    that identifies a person (design.md, privacy)."""
+
+    known: Circumstances
+    unsettled: Circumstances | None  # without the subdivision the facts settled, if any
+    automatic: AutomaticTable
+    programs: tuple  # (old level, county program) for an adult conviction with relief
+    juvenile: bool | None
+    sentence_status: str | None
+    missing: tuple[bool, ...]
+
+
+def automatic_table(facts: ConvictionFacts, evaluation_date: date
+                    ) -> tuple[AutomaticTable, tuple]:
+    """law.md E10 for each old level and juvenile status a world may have, and the county
+    program behind each `da_program`."""
+    table, programs = [], []
+    for level in LEVELS_OF_WORLDS:
+        for juvenile in (False, True):
+            automatic, program = automatic_relief(Outcome.REDUCE_TO_MISDEMEANOR, level,
+                                                  juvenile, facts, evaluation_date)
+            table.append(((level, juvenile), automatic))
+            programs.append(((level, juvenile), program))
+    return tuple(table), tuple(programs)
 
 
 def missing_facts(facts: ConvictionFacts) -> tuple[bool, ...]:
@@ -291,29 +314,43 @@ def missing_facts(facts: ConvictionFacts) -> tuple[bool, ...]:
             and any(program.covers_convictions_from for program in county.programs))
 
 
-def evaluate(facts: ConvictionFacts, evaluation_date: date,
-             decide_with: Callable[..., Decision] | None = None) -> Result:
-    """The engine's one path. ``decide_with`` may be a cached ``decide`` (a batch's, keyed on
-    legal categories only); without it nothing about this conviction stays in memory."""
+def categories_of(facts: ConvictionFacts, evaluation_date: date) -> Categories:
     if evaluation_date < PROP_64_EFFECTIVE:
         raise ValueError("Prop 64 relief exists only from 9 November 2016")
     known = circumstances_of(facts)
-    decide_now = decide_with or decide
-    table = automatic_table(facts, evaluation_date)
-    decision = decide_now(known, table, facts.juvenile)
+    unsettled = None
     if known.letter is not None and facts.section.old_letter is None:
+        unsettled = circumstances_of(facts, infer_letter=False)
+    table, programs = automatic_table(facts, evaluation_date)
+    return Categories(known, unsettled, table, programs, facts.juvenile, facts.sentence_status,
+                      missing_facts(facts))
+
+
+def evaluate(facts: ConvictionFacts, evaluation_date: date,
+             decide_with: Callable[..., Decision] | None = None) -> Result:
+    """The engine's one path: the facts reduced to legal categories, then decided.
+    ``decide_with`` may be a cached ``decide`` (keyed on legal categories only); without it
+    nothing about this conviction stays in memory."""
+    return decided(categories_of(facts, evaluation_date), decide_with or decide)
+
+
+def decided(categories: Categories, decide_with: Callable[..., Decision] = None) -> Result:
+    decide_now = decide_with or decide
+    known = categories.known
+    decision = decide_now(known, categories.automatic, categories.juvenile)
+    if categories.unsettled is not None:
         # The facts settled the old subdivision, and it settles more facts; a record that
         # says otherwise about those (a sale, concentrate) would change the answer, so they
         # are still asked.
-        unsettled = decide_now(circumstances_of(facts, infer_letter=False), table,
-                               facts.juvenile)
+        unsettled = decide_now(categories.unsettled, categories.automatic, categories.juvenile)
         decision = replace(decision, open_facts=decision.open_facts | unsettled.open_facts)
     chosen = decision.chosen
     verdict = chosen.verdict
-    automatic, program = automatic_relief(verdict.outcome, verdict.old_level, chosen.juvenile,
-                                          facts, evaluation_date)
-    return assemble_result(decision, known, facts.sentence_status, chosen.juvenile, automatic,
-                           program, missing_facts(facts))
+    automatic = chosen.automatic
+    program = (dict(categories.programs)[(verdict.old_level, chosen.juvenile)]
+               if automatic is Automatic.DA_PROGRAM else None)
+    return assemble_result(decision, known, categories.sentence_status, chosen.juvenile,
+                           automatic, program, categories.missing)
 
 
 def assemble_result(decision: Decision, known: Circumstances, sentence_status: str | None,
