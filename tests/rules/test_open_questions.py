@@ -94,3 +94,50 @@ def test_the_engine_keeps_no_cache_so_the_site_leaves_no_decisions_in_memory():
 
     cached = [name for name, value in vars(engine).items() if hasattr(value, "cache_info")]
     assert cached == []
+
+
+def test_where_the_old_level_could_have_been_an_infraction_what_settles_it_is_asked():
+    """law.md E10: never promise a review that may not have come."""
+    result = evaluate(parse_conviction({"section": "11357(b)", "amount_grams": "10",
+                                        "concentrated": "no", "age_at_offense": "30"}, TODAY),
+                      TODAY)
+    assert result.automatic == "none"
+    assert {"offense_date", "level"} <= set(result.open_questions)
+
+
+def test_a_juvenile_case_is_asked_about_when_the_age_is_unknown():
+    assert "juvenile" in open_questions(section="11359", county="Fresno",
+                                        offense_date="2010-01-01", level="felony")
+
+
+def test_a_partial_date_that_crosses_prop_64_asks_for_the_conviction_date():
+    assert "conviction_date" in open_questions(section="11359", offense_date="2016",
+                                               level="felony")
+
+
+@pytest.mark.parametrize("subdivision", ["11357(a)", "11357(b)", "11357(c)", "11357(d)",
+                                         "11357(e)", "11360(b)"])
+def test_one_table_gives_both_the_engines_facts_and_the_parsers_contradictions(subdivision):
+    """law.md E3: each fact an old subdivision carries is filled in by the engine, and its
+    opposite is a row error."""
+    from petition.facts import FactsError
+    from petition.rules.circumstances import circumstances_of
+    from petition.rules.subdivisions import carries
+
+    number, letter = subdivision[:5], subdivision[6]
+    said = carries(number, letter)
+    known = circumstances_of(parse_conviction({"section": subdivision,
+                                               "offense_date": "2009-01-01"}, TODAY))
+    opposite = {"concentrated": "no" if said.concentrated else "yes",
+                "school_grounds": "no" if said.school_grounds else "yes",
+                "for_sale": "yes", "interstate": "yes"}
+    for fact in ("concentrated", "school_grounds", "for_sale", "interstate"):
+        value = getattr(said, fact)
+        if value is None:
+            continue
+        assert getattr(known, fact) is value
+        with pytest.raises(FactsError):
+            parse_conviction({"section": subdivision, "offense_date": "2009-01-01",
+                              fact: opposite[fact]}, TODAY)
+    if said.under_18:
+        assert known.age_at_offense == "under_18"
