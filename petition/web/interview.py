@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from flask import g, has_request_context, session
 
 from petition.facts import ConvictionFacts, FactsError, parse_conviction
-from petition.rules.engine import QUESTION_ORDER, Result, evaluate
+from petition.rules.engine import QUESTION_ORDER, Result, decide, evaluate
+
+# Privacy: decisions are remembered across requests only by their legal categories (the
+# section, amount and age bands, yes/no facts, the automatic status each old level would
+# get: engine.Categories), never by a typed value, a date, a name or anything that
+# identifies a person (design.md, "Privacy and safety"). Answers themselves live only in
+# the signed session cookie.
+DECIDE_BY_CATEGORY = lru_cache(maxsize=4096)(decide)
 
 # County and section are always asked first: they say where and what, and the engine
 # cannot list what else matters without them.
@@ -62,7 +70,7 @@ def assess(answers: dict[str, str]) -> Assessment:
     remembered = g.setdefault("assessments", {}) if has_request_context() else {}
     if key not in remembered:
         facts = parse_conviction(answers, today())
-        remembered[key] = Assessment(facts, evaluate(facts, today()))
+        remembered[key] = Assessment(facts, evaluate(facts, today(), DECIDE_BY_CATEGORY))
     return remembered[key]
 
 
