@@ -123,7 +123,7 @@ class BatchEvaluator:
 
     def __init__(self, size: int = 8192):
         self.decide = lru_cache(maxsize=size)(decide)
-        self.decided = lru_cache(maxsize=size // 4)(lambda categories: decided(categories,
+        self.decided = lru_cache(maxsize=size // 8)(lambda categories: decided(categories,
                                                                           self.decide))
 
     def evaluate(self, facts: ConvictionFacts, evaluation_date: date) -> Result:
