@@ -15,9 +15,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from petition.counties import County, find_county
+from petition.rules import subdivisions
+from petition.rules.dates import PROP_64_EFFECTIVE, PartialDate, earliest, latest
+from petition.rules.thresholds import PERSONAL_GRAMS
+from petition.rules.unconfirmed import INTERSTATE_CONCENTRATED_GRAMS
 from petition.rules.vocabulary import Level
 
-PROP_64_EFFECTIVE = date(2016, 11, 9)
+__all__ = ["PROP_64_EFFECTIVE", "ConvictionFacts", "FactsError", "Section", "parse_conviction"]
 
 TRI_STATE_COLUMNS = (
     "concentrated", "juvenile", "for_sale", "school_grounds", "superstrike", "pc290",
@@ -202,7 +206,13 @@ def check_covered_subdivision(section: Section, raw: str) -> None:
         )
 
 
+PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
+EARLIEST_YEAR = 1900
+
+
 def parse_date(column: str, text: str) -> date | None:
+    """A whole date (YYYY-MM-DD), or one known in part: a year (YYYY) or a year and month
+    (YYYY-MM), law.md E2."""
     if text == "" or text.lower() == "unknown":
         return None
     if len(text) == 10 and text[4] == "-" and text[7] == "-":
@@ -210,7 +220,10 @@ def parse_date(column: str, text: str) -> date | None:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise ValueError(f"{column} {shorten(text)!r} is not a date: use YYYY-MM-DD")
+    partial = PARTIAL_DATE.fullmatch(text)
+    if partial and int(partial[1]) >= EARLIEST_YEAR and 1 <= int(partial[2] or 1) <= 12:
+        return PartialDate(int(partial[1]), int(partial[2]) if partial[2] else None)
+    raise ValueError(f"{column} {shorten(text)!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?=\D|$)")
@@ -374,11 +387,11 @@ def every_problem(row: Mapping[str, str | None], readers: ColumnReaders) -> list
 def impossible_combinations(facts: ConvictionFacts, today: date) -> list[str]:
     problems = []
     offense, conviction = facts.offense_date, facts.conviction_date
-    if offense and offense > today:
+    if offense and earliest(offense) > today:
         problems.append(f"offense_date {offense} is in the future")
-    if conviction and conviction > today:
+    if conviction and earliest(conviction) > today:
         problems.append(f"conviction_date {conviction} is in the future")
-    if offense and conviction and conviction < offense:
+    if offense and conviction and latest(conviction) < earliest(offense):
         problems.append(f"conviction_date {conviction} is before offense_date {offense}")
     if facts.juvenile and facts.age_at_offense is not None and facts.age_at_offense >= 18:
         problems.append(
@@ -388,8 +401,8 @@ def impossible_combinations(facts: ConvictionFacts, today: date) -> list[str]:
     section = facts.section
     if section is not None and section.is_covered and not uses_new_numbering(facts):
         if section.old_letter:
-            problems.extend(subdivision_contradictions(facts))
-        if facts.interstate:
+            problems.extend(subdivisions.contradictions(section, facts))
+        if facts.interstate and section.old_letter != "b":
             problems.extend(interstate_contradictions(facts))
     return problems
 
@@ -399,13 +412,11 @@ def interstate_contradictions(facts: ConvictionFacts) -> list[str]:
     (the 4 g is UNCONFIRMED in law.md), so a smaller given amount contradicts it."""
     if not (facts.interstate and facts.section.number == "11360"):
         return []
-    if facts.section.old_letter == "b":
-        return [f"section {facts.section} means 28.5 g or less, not concentrated, but "
-                "interstate is yes (more than 28.5 g)"]
-    limit = 28.5 if facts.concentrated is False else 4.0
+    limit = PERSONAL_GRAMS if facts.concentrated is False else INTERSTATE_CONCENTRATED_GRAMS
     if facts.amount_grams is not None and facts.amount_grams <= limit:
+        concentrated = f" ({INTERSTATE_CONCENTRATED_GRAMS:g} g concentrated)"
         return [f"interstate is yes, which means more than {limit:g} g"
-                f"{'' if limit == 28.5 else ' (4 g concentrated)'}, but amount_grams is "
+                f"{'' if limit == PERSONAL_GRAMS else concentrated}, but amount_grams is "
                 f"{facts.amount_grams:.10g}"]
     return []
 
@@ -414,43 +425,4 @@ def uses_new_numbering(facts: ConvictionFacts) -> bool:
     """law.md E3: conduct from 9 November 2016 on was charged under Prop 64's numbering, where
     the old subdivisions' facts no longer hold (such convictions are out of scope by E2)."""
     when = facts.offense_date or facts.conviction_date
-    return when is not None and when >= PROP_64_EFFECTIVE
-
-
-NOT_CONCENTRATED = ("11357b", "11357c", "11357d", "11357e", "11360b")
-SMALL_AMOUNT = ("11357b", "11357d", "11357e", "11360b")
-# law.md E3: what an old subdivision says about the conduct, as (subdivisions, the given
-# fact that would contradict it, what it says and what was given).
-SUBDIVISION_MEANS = (
-    (("11357a",), lambda f: f.concentrated is False,
-     "concentrated cannabis, but concentrated is no"),
-    (NOT_CONCENTRATED, lambda f: f.concentrated is True,
-     "cannabis other than concentrated, but concentrated is yes"),
-    (SMALL_AMOUNT, lambda f: f.amount_grams is not None and f.amount_grams > 28.5,
-     "28.5 g or less, but amount_grams is {f.amount_grams:.10g}"),
-    (("11357c",), lambda f: f.amount_grams is not None and f.amount_grams <= 28.5,
-     "more than 28.5 g, but amount_grams is {f.amount_grams:.10g}"),
-    (("11357d", "11357e"), lambda f: f.school_grounds is False,
-     "possession on school grounds, but school_grounds is no"),
-    (("11357d",), lambda f: f.age_at_offense is not None and f.age_at_offense < 18,
-     "a person 18 or older, but age_at_offense is {f.age_at_offense}"),
-    (("11357e",), lambda f: f.age_at_offense is not None and f.age_at_offense >= 18,
-     "a person under 18, but age_at_offense is {f.age_at_offense}"),
-    (("11360b",), lambda f: f.for_sale is True,
-     "giving away or transporting, not selling, but for_sale is yes"),
-)
-MEANS_BY_SUBDIVISION = {
-    subdivision: tuple((contradicts, says) for subdivisions, contradicts, says in SUBDIVISION_MEANS
-                       if subdivision in subdivisions)
-    for row in SUBDIVISION_MEANS for subdivision in row[0]
-}
-
-
-def subdivision_contradictions(facts: ConvictionFacts) -> list[str]:
-    """law.md E3: an old subdivision carries facts; given facts may refine, never contradict."""
-    section = facts.section
-    if not section.old_letter:
-        return []
-    means = MEANS_BY_SUBDIVISION.get(section.number + section.old_letter, ())
-    return [f"section {section} means " + says.format(f=facts)
-            for contradicts, says in means if contradicts(facts)]
+    return when is not None and earliest(when) >= PROP_64_EFFECTIVE

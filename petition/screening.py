@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 from petition.facts import READ_AND_REMEMBER, ConvictionFacts, FactsError, parse_conviction
-from petition.rules.engine import Result, evaluate
+from petition.rules.engine import OTHER_ROUTES, Result, categories_of, decide, decided
 
 OUTPUT_COLUMNS = (
     "case_id", "outcome", "certainty", "track", "automatic", "citations", "reasons",
@@ -75,7 +76,8 @@ def result_columns(result: Result) -> tuple[str, ...]:
         result.track.value,
         result.automatic.value,
         ";".join(result.citations),
-        " ".join(r.english() for r in result.reasons),
+        " ".join([*(r.english() for r in result.reasons),
+                  *((OTHER_ROUTES,) if result.other_routes else ())]),
         ";".join(result.presumed_facts),
     )
 
@@ -122,6 +124,24 @@ class Screened(NamedTuple):
                         strict=True))
 
 
+class BatchEvaluator:
+    """The engine for a batch: many rows share their legal categories, so each decision is
+    made once. The caches are keyed on engine.Categories (the section, bands, yes/no facts
+    and the automatic status each old level would get), never on a typed value, a date or a
+    name, so they hold nothing that identifies a person (design.md, privacy)."""
+
+    def __init__(self, size: int = 8192):
+        self.decide = lru_cache(maxsize=size)(decide)
+        self.decided = lru_cache(maxsize=size // 8)(lambda categories: decided(categories,
+                                                                          self.decide))
+
+    def evaluate(self, facts: ConvictionFacts, evaluation_date: date) -> Result:
+        return self.decided(categories_of(facts, evaluation_date))
+
+
+BATCH = BatchEvaluator()
+
+
 def screen_row(row: dict, evaluation_date: date, tally: Tally,
                write_packet: PacketWriter | None = None) -> Screened:
     tally.rows += 1
@@ -131,7 +151,7 @@ def screen_row(row: dict, evaluation_date: date, tally: Tally,
         return Screened(case_id, error=row["__error__"])
     try:
         facts = parse_conviction(row, evaluation_date, READ_AND_REMEMBER)
-        result = evaluate(facts, evaluation_date, remember=True)
+        result = BATCH.evaluate(facts, evaluation_date)
     except FactsError as error:
         tally.errors += 1
         return Screened(case_id, error=neutralise(str(error)))

@@ -81,6 +81,13 @@ def problems_of(**row) -> str:
     ({"section": "11357(c)", "amount_grams": "28.5"}, "means more than 28.5 g"),
     ({"section": "11357(a)", "concentrated": "no"}, "means concentrated cannabis"),
     ({"section": "11357(d)", "school_grounds": "no"}, "means possession on school grounds"),
+    # law.md E3: on school grounds was old (d) or (e), never (b).
+    ({"section": "11357(b)", "school_grounds": "yes", "offense_date": "2009-01-01"},
+     "means possession away from school grounds, but school_grounds is yes"),
+    ({"section": "11357(d)", "juvenile": "yes"}, "means a person 18 or older, but juvenile is yes"),
+    ({"offense_date": "2016", "conviction_date": "2015-12"},
+     "conviction_date 2015-12 is before offense_date 2016"),
+    ({"offense_date": "2016-13"}, "offense_date '2016-13' is not a date"),
     ({"section": "11357(d)", "age_at_offense": "16"}, "means a person 18 or older"),
     ({"section": "11357(e)", "age_at_offense": "30"}, "means a person under 18"),
     ({"section": "11360(b)", "for_sale": "yes"}, "not selling, but for_sale is yes"),

@@ -7,23 +7,25 @@ likewise, dates become "before / after Prop 64", ages become age bands.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import NamedTuple
 
-from petition.facts import PROP_64_EFFECTIVE, ConvictionFacts
+from petition.facts import ConvictionFacts
+from petition.rules.dates import INFRACTION_ERA_STARTS, PROP_64_EFFECTIVE, surely_before
+from petition.rules.subdivisions import OVER, WITHIN, carries
+from petition.rules.thresholds import (
+    PERSONAL_CONCENTRATED_GRAMS,
+    PERSONAL_GRAMS,
+    PERSONAL_PLANTS,
+    PRIORS_THAT_KEEP_A_FELONY,
+)
+from petition.rules.unconfirmed import INTERSTATE_CONCENTRATED_GRAMS
 from petition.rules.vocabulary import AgeBand, Level
 
-# law.md section 3: thresholds are "not more than".
-PERSONAL_GRAMS = 28.5
-PERSONAL_CONCENTRATED_GRAMS = 8.0
-PERSONAL_PLANTS = 6
 # One representative amount per band, valid for cannabis and concentrated cannabis alike:
 # 1 g is within both limits, 10 g only within the 28.5 g one, 100 g within neither.
 AMOUNT_REPRESENTATIVES = (1.0, 10.0, 100.0)
-PLANT_REPRESENTATIVES = (1, 7)
-PRIOR_REPRESENTATIVES = (0, 2)
-# HS 11357(b) possession of 28.5 g or less became an infraction on 1 January 2011 (SB 1449).
-INFRACTION_ERA_STARTS = date(2011, 1, 1)
+PLANT_REPRESENTATIVES = (1, PERSONAL_PLANTS + 1)
+PRIOR_REPRESENTATIVES = (0, PRIORS_THAT_KEEP_A_FELONY)
 
 
 class Timing:
@@ -64,19 +66,23 @@ def amount_representative(grams: float | None) -> float | None:
 
 
 def timing_of(facts: ConvictionFacts) -> str:
-    if facts.offense_date:
-        return Timing.BEFORE if facts.offense_date < PROP_64_EFFECTIVE else Timing.AFTER
-    if facts.conviction_date:
-        if facts.conviction_date < PROP_64_EFFECTIVE:
-            return Timing.CONVICTED_BEFORE
-        return Timing.CONVICTED_AFTER
+    """law.md E2. A date known in part decides only where every day it covers agrees (the
+    year 2016 alone does not); otherwise it is as if unknown and the conviction date rules."""
+    offense_before = surely_before(facts.offense_date, PROP_64_EFFECTIVE)
+    if offense_before is not None:
+        return Timing.BEFORE if offense_before else Timing.AFTER
+    convicted_before = surely_before(facts.conviction_date, PROP_64_EFFECTIVE)
+    if convicted_before is not None:
+        return Timing.CONVICTED_BEFORE if convicted_before else Timing.CONVICTED_AFTER
     return Timing.UNKNOWN
 
 
 def infraction_era(facts: ConvictionFacts) -> bool | None:
     """law.md E4: the offense date decides, or the conviction date when that is unknown."""
-    when = facts.offense_date or facts.conviction_date
-    return None if when is None else when >= INFRACTION_ERA_STARTS
+    offense_before = surely_before(facts.offense_date, INFRACTION_ERA_STARTS)
+    if offense_before is None:
+        offense_before = surely_before(facts.conviction_date, INFRACTION_ERA_STARTS)
+    return None if offense_before is None else not offense_before
 
 
 def age_band_of(facts: ConvictionFacts) -> AgeBand | None:
@@ -108,16 +114,28 @@ REDUCE = {
     "for_sale": lambda facts: facts.for_sale,
     "infraction_era": infraction_era,
     "plants": lambda facts: None if facts.plants is None else (
-        1 if facts.plants <= PERSONAL_PLANTS else 7),
+        PLANT_REPRESENTATIVES[0] if facts.plants <= PERSONAL_PLANTS else PLANT_REPRESENTATIVES[1]),
     "prior_same_section": lambda facts: None if facts.prior_same_section is None else (
-        0 if facts.prior_same_section < 2 else 2),
+        PRIOR_REPRESENTATIVES[facts.prior_same_section >= PRIORS_THAT_KEEP_A_FELONY]),
     "superstrike": lambda facts: facts.superstrike,
     "pc290": lambda facts: facts.pc290,
     "sold_to_minor": lambda facts: facts.sold_to_minor,
     "hired_under_21": lambda facts: facts.hired_under_21,
     "environmental_violation": lambda facts: facts.environmental_violation,
-    "interstate": lambda facts: facts.interstate,
+    "interstate": lambda facts: interstate(facts),
 }
+
+
+def interstate(facts: ConvictionFacts) -> bool | None:
+    """law.md E3: `interstate` itself means more than 28.5 g (4 g concentrated), so a given
+    amount below that settles it as no."""
+    grams = facts.amount_grams
+    if facts.interstate is not None or grams is None:
+        return facts.interstate
+    if grams <= INTERSTATE_CONCENTRATED_GRAMS or (
+            grams <= PERSONAL_GRAMS and facts.concentrated is False):
+        return False
+    return None
 
 
 def implied_letter(facts: ConvictionFacts) -> str | None:
@@ -125,43 +143,43 @@ def implied_letter(facts: ConvictionFacts) -> str | None:
     11360(b): giving away or transporting 28.5 g or less, not concentrated (law.md section 3,
     BD60, JT). Not inferred where a given fact says otherwise."""
     if (facts.section.number == "11360" and facts.level is Level.MISDEMEANOR
-            and not facts.for_sale and not facts.concentrated
+            and not facts.for_sale and not facts.concentrated and not facts.interstate
             and (facts.amount_grams is None or facts.amount_grams <= PERSONAL_GRAMS)):
         return "b"
     return None
 
 
-def circumstances_of(facts: ConvictionFacts) -> Circumstances:
+def circumstances_of(facts: ConvictionFacts, infer_letter: bool = True) -> Circumstances:
+    """``infer_letter`` lets the given facts settle the old subdivision (E3: a misdemeanor
+    under bare 11360 was old 11360(b))."""
     section = facts.section
     if section is None or not section.is_covered:
         return Circumstances(section=None if section is None else "other", letter=None,
                              level=None, timing=Timing.UNKNOWN, age_at_offense=age_band_of(facts))
-    number, letter = section.number, section.old_letter or implied_letter(facts)
+    number, letter = section.number, section.old_letter or (
+        implied_letter(facts) if infer_letter else None)
     values = {name: REDUCE[name](facts) for name in CONDUCT_FACTS[number]}
     values.setdefault("amount_grams", None)
-    if letter:
-        values.update(implied_by_subdivision(number, letter, values))
+    age = age_band_of(facts)
+    said = carries(number, letter)
+    if said is not None:
+        values.update(carried_facts(said, values))
+        if age is None and said.under_18:
+            age = AgeBand.UNDER_18
     return Circumstances(section=number, letter=letter, level=facts.level,
-                         timing=timing_of(facts), age_at_offense=age_band_of(facts), **values)
+                         timing=timing_of(facts), age_at_offense=age, **values)
 
 
-# law.md E3: what each old subdivision says about the conduct ("within" is 28.5 g or less,
-# "over" more than 28.5 g).
-IMPLIED_BY_SUBDIVISION = {
-    ("11357", "a"): {"concentrated": True},
-    ("11357", "b"): {"concentrated": False, "amount_grams": "within", "school_grounds": False},
-    ("11357", "c"): {"concentrated": False, "amount_grams": "over"},
-    ("11357", "d"): {"concentrated": False, "amount_grams": "within", "school_grounds": True},
-    ("11357", "e"): {"concentrated": False, "amount_grams": "within", "school_grounds": True},
-    ("11360", "b"): {"concentrated": False, "amount_grams": "within", "for_sale": False},
-}
-BAND_REPRESENTATIVES = {"within": AMOUNT_REPRESENTATIVES[0], "over": AMOUNT_REPRESENTATIVES[-1]}
+# law.md E3's amount bands as amounts the rules compare: 28.5 g or less of cannabis other
+# than concentrated, or more than 28.5 g.
+BAND_REPRESENTATIVES = {WITHIN: AMOUNT_REPRESENTATIVES[0], OVER: AMOUNT_REPRESENTATIVES[-1]}
 
 
-def implied_by_subdivision(number: str, letter: str, given: dict) -> dict:
-    """Fill the facts an old subdivision carries where they are unknown. facts.py has already
-    rejected any given fact that contradicts them; a given fact it does not settle (such as
-    school grounds under old 11357(b)) is kept."""
-    implied = IMPLIED_BY_SUBDIVISION.get((number, letter), {})
-    return {fact: BAND_REPRESENTATIVES.get(value, value) for fact, value in implied.items()
-            if given.get(fact) is None}
+def carried_facts(said, given: dict) -> dict:
+    """Fill the facts an old subdivision carries (subdivisions.OLD_SUBDIVISIONS) where they
+    are unknown. facts.py has already rejected any given fact that contradicts them."""
+    carried = {"concentrated": said.concentrated, "school_grounds": said.school_grounds,
+               "for_sale": said.for_sale, "interstate": said.interstate,
+               "amount_grams": BAND_REPRESENTATIVES.get(said.amount)}
+    return {fact: value for fact, value in carried.items()
+            if value is not None and given.get(fact) is None}

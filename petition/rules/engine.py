@@ -6,16 +6,18 @@ date always give the same result, and nothing is read or written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from typing import Any, NamedTuple
 
-from petition.facts import PROP_64_EFFECTIVE, ConvictionFacts
+from petition.facts import ConvictionFacts
 from petition.rules.automatic import automatic_relief
 from petition.rules.circumstances import Circumstances, Timing, circumstances_of
+from petition.rules.dates import PROP_64_EFFECTIVE
 from petition.rules.findings import N_, Reason, reason
-from petition.rules.inquiry import Leaf, explore
-from petition.rules.judgement import judge
+from petition.rules.inquiry import explore
+from petition.rules.judgement import Verdict, judge
 from petition.rules.unconfirmed import JUVENILE_SUBDIVISION
 from petition.rules.vocabulary import AgeBand, Automatic, Certainty, Level, Outcome, Track
 
@@ -64,6 +66,9 @@ class Result:
     program: object | None  # the county program behind `da_program`
     # The subdivisions behind `alternative` (e.g. HS 11360(a)(2)), for the papers to cite.
     alternative_citations: tuple[str, ...] = ()
+    # law.md E5: for `not_eligible`, the other ways that may still help (OTHER_ROUTES says
+    # them in words): PC 1203.4 / 1203.4a and HS 11361.5.
+    other_routes: tuple[str, ...] = ()
 
     @property
     def presumed_facts(self) -> tuple[str, ...]:
@@ -77,7 +82,7 @@ class Result:
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    chosen: Leaf
+    chosen: World
     certainty: Certainty
     presumed: tuple[Presumption, ...]
     open_facts: frozenset[str]
@@ -85,68 +90,172 @@ class Decision:
     alternative_citations: tuple[str, ...] = ()
 
 
-def preferred_leaves(leaves: list[Leaf], preferred: dict) -> list[Leaf]:
-    return [leaf for leaf in leaves
-            if all(leaf.assignment.get(fact, value) == value for fact, value in preferred.items())]
+@dataclass(frozen=True, slots=True)
+class World:
+    """One way the unknown facts could go (a leaf of ``explore``, plus the juvenile-court
+    question where it is open), and what it gives: the outcome and the automatic status."""
+
+    assignment: Mapping[str, Any]
+    verdict: Verdict
+    juvenile: bool
+    automatic: Automatic
+
+    @property
+    def result(self) -> tuple[Outcome, Automatic]:
+        return self.verdict.outcome, self.automatic
 
 
-def best_leaf(leaves: list[Leaf], preferred: dict) -> Leaf:
-    return max(preferred_leaves(leaves, preferred), key=lambda leaf: leaf.verdict.outcome.favour)
+# law.md E10: the automatic status a world would get, by (old level, juvenile), for an
+# outcome with relief. Worked out by ``evaluate`` from the county and the dates, so that the
+# engine's decision depends on legal categories only.
+AutomaticTable = tuple[tuple[tuple[Level | None, bool], Automatic], ...]
+
+# law.md E7: between equally favourable worlds, the less surprising reading.
+NATURAL = {"school_grounds": False, "concentrated": False, "for_sale": False,
+           "offense_date": True}
+# Never promise a review that may not have come (E10): between worlds with the same outcome,
+# the one without automatic relief is taken, and what settles it is asked.
+CAUTION = {Automatic.NONE: 2, Automatic.STATEWIDE: 1, Automatic.DA_PROGRAM: 0}
 
 
-def what_matters(leaf: Leaf) -> tuple:
-    # The level matters beyond the outcome: infractions are not cleared automatically (E10).
-    return leaf.verdict.outcome, leaf.verdict.old_level is Level.INFRACTION
+def preference(world: World) -> tuple:
+    """How the presumption ranks worlds: the most favourable outcome; then the most cautious
+    automatic status; then the fewest facts presumed; then the natural reading (the higher
+    old level where the old law left it open, E4)."""
+    assignment = world.assignment
+    surprises = sum(1 for fact, value in assignment.items()
+                    if fact in NATURAL and value != NATURAL[fact])
+    level = assignment.get("level")
+    # Worlds still equal keep the order ``explore`` found them in (max takes the first).
+    return (world.verdict.outcome.favour, CAUTION[world.automatic], -len(assignment),
+            -surprises, level if level is not None else 0)
 
 
-def best_given(known: Circumstances, assignment: dict) -> Leaf:
-    """The presumption's answer once some unknown facts are fixed."""
-    leaves, preferred = explore(judge, known, assignment)
-    return best_leaf(leaves, preferred)
+def compatible(world: World, fixed: Mapping[str, Any]) -> bool:
+    """A world that never read a fact is compatible with every value of it."""
+    return all(world.assignment.get(fact, value) == value for fact, value in fixed.items())
 
 
-def minor_would_differ(known: Circumstances, chosen: Leaf) -> bool:
-    """An unknown age is never presumed under 18 (law.md E7), but someone who was 17 when
-    convicted in adult court should be asked: under 18, the conduct is an infraction today."""
-    minor = best_given(known, {**chosen.assignment, "age_at_offense": AgeBand.UNDER_18})
-    return what_matters(minor) != what_matters(chosen)
+def best(worlds: list[World]) -> World | None:
+    return max(worlds, key=preference, default=None)
 
 
-@lru_cache(maxsize=8192)
-def decide(known: Circumstances) -> Decision:
-    """law.md E7: where unknown facts decide the outcome, take the answer most favourable to
-    the person (age aside), and say which facts were presumed."""
+def worlds_of(known: Circumstances, automatic_table: AutomaticTable, juvenile: bool | None
+              ) -> tuple[list[World], dict]:
+    """Every way the unknown facts could go, including the ones the presumption never takes
+    (an age under 18, law.md E7) but that decide what is still worth asking."""
+    automatic_of = dict(automatic_table)
     leaves, preferred = explore(judge, known)
-    chosen = best_leaf(leaves, preferred)
-    outcomes = {leaf.verdict.outcome for leaf in leaves}
+    if known.age_at_offense is None:
+        # A conviction is presumed an adult's: a juvenile-court case is a world where the
+        # person was under 18, never the one presumed.
+        leaves += explore(judge, known, {"age_at_offense": AgeBand.UNDER_18})[0]
+    juvenile_values = {False: (False,), True: (True,), None: (True, False)}[juvenile]
+    if known.age_at_offense is AgeBand.UNDER_18 and juvenile is None:
+        preferred["juvenile"] = True  # E7: unknown juvenile with an age under 18 is juvenile
+    worlds = []
+    for leaf in leaves:
+        minor = leaf.assignment.get("age_at_offense", known.age_at_offense) is AgeBand.UNDER_18
+        for is_juvenile in (juvenile_values if minor else (False,)):
+            assignment = dict(leaf.assignment)
+            if juvenile is None:
+                assignment["juvenile"] = is_juvenile
+            verdict = leaf.verdict
+            automatic = (automatic_of[(verdict.old_level, is_juvenile)]
+                         if verdict.outcome.gives_relief else Automatic.NONE)
+            worlds.append(World(assignment, verdict, is_juvenile, automatic))
+    return worlds, preferred
+
+
+MINOR_VALUES = {("age_at_offense", AgeBand.UNDER_18), ("juvenile", True)}
+
+
+def presumable(world: World, known: Circumstances, preferred: dict) -> bool:
+    """A world the presumption may take: an unknown age is 21 or over (E7)."""
+    if known.age_at_offense is None and world.assignment.get("age_at_offense") is AgeBand.UNDER_18:
+        return False
+    return compatible(world, preferred)
+
+
+def decide(known: Circumstances, automatic_table: AutomaticTable = (),
+           juvenile: bool | None = False) -> Decision:
+    """law.md E7. The presumption takes the world most favourable to the person (age aside).
+    A fact is open when some value of it, with every other unknown fact again decided in the
+    person's favour, gives a different outcome or automatic status; it is presumed when the
+    presumption decided the outcome."""
+    worlds, preferred = worlds_of(known, automatic_table or default_table(), juvenile)
+    candidates = [world for world in worlds if presumable(world, known, preferred)]
+    chosen = best(candidates)
+    facts = dict.fromkeys(fact for world in worlds for fact in world.assignment)
     presumed, open_facts = [], set()
-    for fact, value in chosen.assignment.items():
-        alternatives = {leaf.assignment[fact] for leaf in leaves
-                        if fact in leaf.assignment} - {value}
-        for other in alternatives:
-            best = best_given(known, {**chosen.assignment, fact: other})
-            if best.verdict.outcome != chosen.verdict.outcome:
-                presumed.append(Presumption(fact, value))
-            if what_matters(best) != what_matters(chosen):
-                open_facts.add(fact)
-    if known.age_at_offense is None and minor_would_differ(known, chosen):
-        open_facts.add("age_at_offense")
+    for fact in facts:
+        values = dict.fromkeys(world.assignment[fact] for world in worlds
+                               if fact in world.assignment)
+        for value in values:
+            others = {key: wanted for key, wanted in preferred.items() if key != fact}
+            # Under 18 is never presumed, but it is a world to compare with when the fact
+            # itself says so (an age under 18, a juvenile-court case).
+            says_minor = (fact, value) in MINOR_VALUES
+            if says_minor:
+                others.pop("age_at_offense", None)
+            alternative = best([world for world in worlds if compatible(world, {fact: value})
+                                and compatible(world, others)
+                                and (says_minor or presumable(world, known, others))])
+            if alternative is None or alternative.result == chosen.result:
+                continue
+            open_facts.add(fact)
+            under_18 = fact == "age_at_offense" and value is AgeBand.UNDER_18
+            if alternative.verdict.outcome != chosen.verdict.outcome and not under_18 \
+                    and fact != "juvenile":
+                presumed.append(Presumption(fact, chosen.assignment.get(fact)))
+    if level_unsettled(known, worlds, chosen, automatic_table, juvenile):
+        open_facts.add("level")
+    outcomes = {world.verdict.outcome for world in candidates}
+    disagreeing = [world for world in worlds if world.result != chosen.result]
+    if disagreeing and not open_facts:
+        # Facts that only matter together: no single one changes the best world, but the
+        # worlds still disagree, so every fact the disagreeing worlds read otherwise is open.
+        open_facts = {fact for world in disagreeing for fact, value in world.assignment.items()
+                      if chosen.assignment.get(fact, value) != value}
     if len(outcomes) > 1 and not presumed:
-        presumed = [Presumption(fact, value) for fact, value in chosen.assignment.items()]
+        presumed = [Presumption(fact, chosen.assignment[fact]) for fact in open_facts
+                    if fact in chosen.assignment and fact not in ("juvenile",)]
     presumed = list(dict.fromkeys(presumed))
-    open_facts.update(p.fact for p in presumed)
-    lesser = [leaf.verdict for leaf in preferred_leaves(leaves, preferred)
-              if leaf.verdict.outcome.gives_relief
-              and leaf.verdict.outcome.favour < chosen.verdict.outcome.favour]
-    alternative = max(lesser, key=lambda verdict: verdict.outcome.favour) if lesser else None
+    lesser = [world.verdict for world in candidates
+              if world.verdict.outcome.gives_relief
+              and world.verdict.outcome.favour < chosen.verdict.outcome.favour]
+    lesser_relief = max(lesser, key=lambda verdict: verdict.outcome.favour) if lesser else None
     return Decision(
         chosen=chosen,
-        certainty=Certainty.PRESUMED if len(outcomes) > 1 else Certainty.ESTABLISHED,
+        certainty=Certainty.PRESUMED if presumed else Certainty.ESTABLISHED,
         presumed=tuple(sorted(presumed, key=lambda p: QUESTION_ORDER.index(p.fact))),
         open_facts=frozenset(open_facts),
-        alternative=alternative.outcome if alternative else None,
-        alternative_citations=alternative.citations if alternative else (),
+        alternative=lesser_relief.outcome if lesser_relief else None,
+        alternative_citations=lesser_relief.citations if lesser_relief else (),
     )
+
+
+def level_unsettled(known: Circumstances, worlds: list[World], chosen: World,
+                    automatic_table: AutomaticTable, juvenile: bool | None) -> bool:
+    """The level is on every court record. Where the law of the time settles it (E4) the
+    presumption takes that level, but a record that says otherwise is asked for: a level
+    the law of the time did not give can still change the answer."""
+    if known.level is not None or known.section in (None, "other"):
+        return False
+    possible = {world.assignment.get("level", world.verdict.old_level) for world in worlds}
+    for level in (Level.INFRACTION, Level.MISDEMEANOR, Level.FELONY):
+        if level in possible:
+            continue
+        given, preferred = worlds_of(known._replace(level=level), automatic_table, juvenile)
+        alternative = best([world for world in given if presumable(world, known, preferred)])
+        if alternative is not None and alternative.result != chosen.result:
+            return True
+    return False
+
+
+def default_table() -> AutomaticTable:
+    return tuple(((level, juvenile), Automatic.NONE) for level in (None, *Level)
+                 for juvenile in (False, True))
 
 
 def track_of(outcome: Outcome, sentence_status: str | None) -> Track:
@@ -165,46 +274,88 @@ RELIEF_CITATIONS = {
 }
 
 
-def is_juvenile(facts: ConvictionFacts) -> bool:
-    """law.md E8: a juvenile court adjudication, or, when nobody says, conduct before 18."""
-    if facts.juvenile is not None:
-        return facts.juvenile
-    return facts.age_at_offense is not None and facts.age_at_offense < 18
-
-
 # Facts beyond the conduct whose absence can still be worth a question (see open_questions).
 MISSING_FACTS = ("county", "sentence_status", "juvenile", "conviction_date")
+# law.md E5: where Prop 64 gives nothing, the other ways to clean a record.
+OTHER_ROUTE_CITATIONS = ("PC 1203.4", "PC 1203.4a", "HS 11361.5")
 
 
-def evaluate(facts: ConvictionFacts, evaluation_date: date, remember: bool = False) -> Result:
-    """``remember`` reuses decisions already made for the same circumstances (legal categories
-    only: bands and yes/no, never a typed value). Batches turn it on for speed; the site
-    leaves it off, so nothing about one person's case stays in memory after their request."""
+LEVELS_OF_WORLDS = (None, Level.INFRACTION, Level.MISDEMEANOR, Level.FELONY)
+
+
+class Categories(NamedTuple):
+    """Everything a decision depends on, as legal categories only: bands and yes/no facts,
+    and the automatic status and county program each old level would get. Never a typed
+    value, a date or a name, so a cache keyed on it (screening.BatchEvaluator) holds nothing
+    that identifies a person (design.md, privacy)."""
+
+    known: Circumstances
+    unsettled: Circumstances | None  # without the subdivision the facts settled, if any
+    automatic: AutomaticTable
+    programs: tuple  # (old level, county program) for an adult conviction with relief
+    juvenile: bool | None
+    sentence_status: str | None
+    missing: tuple[bool, ...]
+
+
+def automatic_table(facts: ConvictionFacts, evaluation_date: date
+                    ) -> tuple[AutomaticTable, tuple]:
+    """law.md E10 for each old level and juvenile status a world may have, and the county
+    program behind each `da_program`."""
+    table, programs = [], []
+    for level in LEVELS_OF_WORLDS:
+        for juvenile in (False, True):
+            automatic, program = automatic_relief(Outcome.REDUCE_TO_MISDEMEANOR, level,
+                                                  juvenile, facts, evaluation_date)
+            table.append(((level, juvenile), automatic))
+            programs.append(((level, juvenile), program))
+    return tuple(table), tuple(programs)
+
+
+def missing_facts(facts: ConvictionFacts) -> tuple[bool, ...]:
+    county = facts.county
+    return (county is None, facts.sentence_status is None, facts.juvenile is None,
+            facts.conviction_date is None and county is not None and county.programs != ()
+            and any(program.covers_convictions_from for program in county.programs))
+
+
+def categories_of(facts: ConvictionFacts, evaluation_date: date) -> Categories:
     if evaluation_date < PROP_64_EFFECTIVE:
         raise ValueError("Prop 64 relief exists only from 9 November 2016")
     known = circumstances_of(facts)
-    decision = decide(known) if remember else decide.__wrapped__(known)
-    verdict = decision.chosen.verdict
-    juvenile = is_juvenile(facts)
-    automatic, program = automatic_relief(verdict.outcome, verdict.old_level, juvenile, facts,
-                                          evaluation_date)
-    county = facts.county
-    missing = (county is None, facts.sentence_status is None, facts.juvenile is None,
-               facts.conviction_date is None and county is not None and county.programs != ()
-               and any(program.covers_convictions_from for program in county.programs))
-    if remember:
-        return assemble(known, facts.sentence_status, juvenile, automatic, program, missing)
-    return assemble_result(decision, known, facts.sentence_status, juvenile, automatic, program,
-                           missing)
+    unsettled = None
+    if known.letter is not None and facts.section.old_letter is None:
+        unsettled = circumstances_of(facts, infer_letter=False)
+    table, programs = automatic_table(facts, evaluation_date)
+    return Categories(known, unsettled, table, programs, facts.juvenile, facts.sentence_status,
+                      missing_facts(facts))
 
 
-@lru_cache(maxsize=8192)
-def assemble(known: Circumstances, sentence_status: str | None, juvenile: bool,
-             automatic: Automatic, program, missing: tuple[bool, ...]) -> Result:
-    """The result from the decision and the few facts beyond the conduct (cached: many
-    convictions share all of these). ``missing`` says which of MISSING_FACTS are unknown."""
-    return assemble_result(decide(known), known, sentence_status, juvenile, automatic, program,
-                           missing)
+def evaluate(facts: ConvictionFacts, evaluation_date: date,
+             decide_with: Callable[..., Decision] | None = None) -> Result:
+    """The engine's one path: the facts reduced to legal categories, then decided.
+    ``decide_with`` may be a cached ``decide`` (keyed on legal categories only); without it
+    nothing about this conviction stays in memory."""
+    return decided(categories_of(facts, evaluation_date), decide_with or decide)
+
+
+def decided(categories: Categories, decide_with: Callable[..., Decision] = None) -> Result:
+    decide_now = decide_with or decide
+    known = categories.known
+    decision = decide_now(known, categories.automatic, categories.juvenile)
+    if categories.unsettled is not None:
+        # The facts settled the old subdivision, and it settles more facts; a record that
+        # says otherwise about those (a sale, concentrate) would change the answer, so they
+        # are still asked.
+        unsettled = decide_now(categories.unsettled, categories.automatic, categories.juvenile)
+        decision = replace(decision, open_facts=decision.open_facts | unsettled.open_facts)
+    chosen = decision.chosen
+    verdict = chosen.verdict
+    automatic = chosen.automatic
+    program = (dict(categories.programs)[(verdict.old_level, chosen.juvenile)]
+               if automatic is Automatic.DA_PROGRAM else None)
+    return assemble_result(decision, known, categories.sentence_status, chosen.juvenile,
+                           automatic, program, categories.missing)
 
 
 def assemble_result(decision: Decision, known: Circumstances, sentence_status: str | None,
@@ -223,8 +374,6 @@ def assemble_result(decision: Decision, known: Circumstances, sentence_status: s
     reasons = verdict.reasons
     if decision.certainty is Certainty.PRESUMED and outcome.gives_relief:
         reasons += (reason(PRESUMED),)
-    if outcome is Outcome.NOT_ELIGIBLE:
-        reasons += (reason(OTHER_ROUTES),)
     return Result(
         outcome=outcome,
         certainty=decision.certainty,
@@ -239,6 +388,7 @@ def assemble_result(decision: Decision, known: Circumstances, sentence_status: s
         juvenile=juvenile,
         program=program,
         alternative_citations=decision.alternative_citations,
+        other_routes=OTHER_ROUTE_CITATIONS if outcome is Outcome.NOT_ELIGIBLE else (),
     )
 
 
@@ -261,6 +411,4 @@ def open_questions(known: Circumstances, decision: Decision, outcome: Outcome,
         open_facts.update(unknown & {"county", "sentence_status"})
         if automatic is Automatic.STATEWIDE and "conviction_date" in unknown:
             open_facts.add("conviction_date")
-        if "juvenile" in unknown and known.age_at_offense is AgeBand.UNDER_18:
-            open_facts.add("juvenile")
     return tuple(fact for fact in QUESTION_ORDER if fact in open_facts)

@@ -2,11 +2,7 @@
 (law.md section 3: BD60, WIL, JT, AIZ)."""
 
 from petition.rules.ages import age_band
-from petition.rules.amounts import (
-    is_concentrated,
-    lawful_possession_citation,
-    within_personal_limit,
-)
+from petition.rules.amounts import is_concentrated, within_personal_limit
 from petition.rules.disqualifiers import SALE_TRIGGERS, first_trigger
 from petition.rules.findings import N_, Finding, finding, reason
 from petition.rules.inquiry import Inquiry
@@ -24,6 +20,27 @@ STILL_A_FELONY = N_("This stays a felony when %(trigger)s applies.")
 MINOR = N_("For someone under 18 at the time, it is now an infraction.")
 
 
+UNDER_18, AGE_18_TO_20, AGE_21_PLUS = AgeBand.UNDER_18, AgeBand.AGE_18_TO_20, AgeBand.AGE_21_PLUS
+LAWFUL, INFRACTION, MISDEMEANOR = Level.LAWFUL, Level.INFRACTION, Level.MISDEMEANOR
+
+# HS 11360 as amended by Prop 64: (conduct band, age band) -> (class today, citation, reason).
+# "gift" is not for sale, at most 28.5 g, to or for adults 21 and over, not across the state
+# line; "gift_of_concentrate" the same with at most 8 g of concentrated cannabis; "sale_or_more"
+# is selling or furnishing, any transfer to someone under 18, or more than those amounts. The
+# (a)(3) triggers keep an adult's (a)(2) conduct a felony (disqualifiers.SALE_TRIGGERS).
+SALE = {
+    ("gift", UNDER_18): (INFRACTION, "HS 11360(b)", MINOR),
+    ("gift_of_concentrate", UNDER_18): (INFRACTION, "HS 11360(a)(1)", MINOR),
+    ("sale_or_more", UNDER_18): (INFRACTION, "HS 11360(a)(1)", MINOR),
+    ("gift", AGE_18_TO_20): (INFRACTION, "HS 11360(b)", GIFT_TO_ADULT),
+    ("gift_of_concentrate", AGE_18_TO_20): (MISDEMEANOR, "HS 11360(a)(2)", GIFT_TO_ADULT),
+    ("sale_or_more", AGE_18_TO_20): (MISDEMEANOR, "HS 11360(a)(2)", SALE_OR_LARGER),
+    ("gift", AGE_21_PLUS): (LAWFUL, "HS 11362.1(a)(1)", GIFT_TO_ADULT),
+    ("gift_of_concentrate", AGE_21_PLUS): (LAWFUL, "HS 11362.1(a)(2)", GIFT_TO_ADULT),
+    ("sale_or_more", AGE_21_PLUS): (MISDEMEANOR, "HS 11360(a)(2)", SALE_OR_LARGER),
+}
+
+
 def gift_to_adults(ask: Inquiry) -> bool:
     """The conduct 11362.1 now allows a 21+ adult: not for sale, within the personal limit,
     to an adult (law.md E6: a gift is taken to have gone to someone 21 or over), and not
@@ -32,22 +49,22 @@ def gift_to_adults(ask: Inquiry) -> bool:
             and not ask.fact("sold_to_minor") and not ask.fact("interstate"))
 
 
+def conduct_band(ask: Inquiry, age: AgeBand) -> str:
+    if age is UNDER_18:
+        # For a minor every band is an infraction; the band only picks the citation.
+        gift = not ask.fact("for_sale") and not is_concentrated(ask) and within_personal_limit(ask)
+        return "gift" if gift else "sale_or_more"
+    if not gift_to_adults(ask):
+        return "sale_or_more"
+    return "gift_of_concentrate" if is_concentrated(ask) else "gift"
+
+
 def sale_today(ask: Inquiry) -> Finding:
     age = age_band(ask)
-    if age is AgeBand.UNDER_18:
-        citation = "HS 11360(a)(1)"
-        if not ask.fact("for_sale") and not is_concentrated(ask) and within_personal_limit(ask):
-            citation = "HS 11360(b)"
-        return finding(Level.INFRACTION, citation, reason(MINOR))
-    gift = gift_to_adults(ask)
-    if gift and age is AgeBand.AGE_21_PLUS:
-        return finding(Level.LAWFUL, lawful_possession_citation(ask), reason(GIFT_TO_ADULT))
-    if gift and not is_concentrated(ask):
-        return finding(Level.INFRACTION, "HS 11360(b)", reason(GIFT_TO_ADULT))
-    # Everything else an adult does is HS 11360(a) conduct today (an 18-20 year old's gift
-    # of concentrate too), and (a)(3)'s triggers keep any of it a felony.
-    trigger = first_trigger(ask, SALE_TRIGGERS)
-    if trigger:
-        return finding(Level.FELONY, trigger, reason(STILL_A_FELONY, trigger=trigger))
-    return finding(Level.MISDEMEANOR, "HS 11360(a)(2)", reason(GIFT_TO_ADULT if gift
-                                                              else SALE_OR_LARGER))
+    band = conduct_band(ask, age)
+    today, citation, why = SALE[(band, age)]
+    if today is MISDEMEANOR:
+        trigger = first_trigger(ask, SALE_TRIGGERS)
+        if trigger:
+            return finding(Level.FELONY, trigger, reason(STILL_A_FELONY, trigger=trigger))
+    return finding(today, citation, reason(why))

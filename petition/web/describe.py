@@ -92,6 +92,10 @@ def show_value(fact: str, value: str) -> str:
         labels = {option.value: option.label for option in question.options}
         return str(labels.get(value, value))
     if question.kind == "date":
+        if len(value) == 4:  # a year only (law.md E2)
+            return value
+        if len(value) == 7:  # a year and month
+            return format_date(date.fromisoformat(value + "-01"), "MMMM y")
         return format_date(date.fromisoformat(value), "long")
     number = f"{float(value):g}" if not question.whole else value
     return f"{number} {question.unit}"

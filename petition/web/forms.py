@@ -16,6 +16,9 @@ from functools import lru_cache
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField
 
+from petition.facts import parse_date
+from petition.rules.dates import PartialDate, earliest, latest
+from petition.rules.vocabulary import AgeBand
 from petition.web.questions import UNKNOWN, Question, county_names
 from petition.web.translation import gettext as _
 
@@ -79,9 +82,10 @@ def printable(text: str, limit: int = 200) -> str:
 def fill_from_stored(form: AnswerForm, question: Question, stored: str) -> None:
     if question.kind == "date":
         if stored != UNKNOWN:
-            year, month, day = stored.split("-")
-            form[f"{question.fact}-month"].data = str(int(month))
-            form[f"{question.fact}-day"].data = str(int(day))
+            # A date known in part (law.md E2) leaves its month and day blank.
+            year, month, day = (stored.split("-") + ["", ""])[:3]
+            form[f"{question.fact}-month"].data = str(int(month)) if month else ""
+            form[f"{question.fact}-day"].data = str(int(day)) if day else ""
             form[f"{question.fact}-year"].data = year
     elif stored != UNKNOWN or question.kind != "number":
         form[question.fact].data = stored
@@ -125,9 +129,13 @@ def read_age_from_birth(question: Question, form: AnswerForm, answers: dict[str,
         return None, problem
     if born == UNKNOWN:  # "unknown" is a date of the contract: no date, so no age either
         return UNKNOWN, None
-    birth, happened = date.fromisoformat(born), date.fromisoformat(offense)
-    age = happened.year - birth.year - ((happened.month, happened.day) < (birth.month,
-                                                                          birth.day))
+    birth, happened = date.fromisoformat(born), parse_date("offense_date", offense)
+    # A date known in part gives an age range, known where it does not cross 18 or 21.
+    youngest, oldest = (age_on(birth, earliest(happened)), age_on(birth, latest(happened)))
+    age = youngest
+    if AgeBand.of(max(youngest, 0)) is not AgeBand.of(max(oldest, 0)):
+        return None, Problem(_("We cannot tell your age from the year alone. Enter your age "
+                               "instead, or choose \"I don't know\"."), question.fact)
     if not question.low <= age <= question.high:
         return None, Problem(_("Check your date of birth: it must be at least 8 years before "
                                "the date it happened."), f"{BIRTH}-month")
@@ -199,17 +207,25 @@ def parse_number(text: str) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
 def read_date(question: Question, form: AnswerForm):
     return read_date_named(form, question.fact)
 
 
 def read_date_named(form: AnswerForm, fact: str):
+    """A whole date, or for the facts of the case (not a date of birth) one known in part:
+    the month and day may be left blank when the year is known (law.md E2)."""
+    partial_allowed = fact != BIRTH
     whole = text_of(form, fact)
     if whole.lower() == UNKNOWN:
         return UNKNOWN, None
     if whole:
         try:
-            when = date.fromisoformat(whole) if len(whole) == 10 else None
+            when = parse_date(fact, whole) if partial_allowed else (
+                date.fromisoformat(whole) if len(whole) == 10 else None)
         except ValueError:
             when = None
         if when is None:
@@ -219,6 +235,8 @@ def read_date_named(form: AnswerForm, fact: str):
     missing = [part for part in DATE_PARTS if not parts[part]]
     if len(missing) == len(DATE_PARTS):
         return UNKNOWN, None  # left empty is "I don't know", as in the CSV
+    if partial_allowed and parts["year"] and (missing in (["month", "day"], ["day"])):
+        return read_partial_date(fact, parts)
     if missing:
         message = {
             "month": _("The date must include a month."),
@@ -238,9 +256,21 @@ def read_date_named(form: AnswerForm, fact: str):
     return check_date(fact, when)
 
 
+def read_partial_date(fact: str, parts: dict[str, str]):
+    for part in ("month", "year"):
+        if parts[part] and not re.fullmatch(r"\d{1,4}", parts[part]):
+            return None, Problem(_("Enter the date using numbers only."), f"{fact}-{part}")
+    if len(parts["year"]) != 4:
+        return None, Problem(_("The year must have 4 numbers, like 2012."), f"{fact}-year")
+    month = int(parts["month"]) if parts["month"] else None
+    if month is not None and not 1 <= month <= 12:
+        return None, Problem(_("Enter a real date."), f"{fact}-month")
+    return check_date(fact, PartialDate(int(parts["year"]), month))
+
+
 def check_date(fact: str, when: date):
     if when.year < EARLIEST_YEAR:
         return None, Problem(_("Enter a year from 1900 on."), f"{fact}-year")
-    if when > date.today():
+    if earliest(when) > date.today():
         return None, Problem(_("The date must be today or in the past."), f"{fact}-month")
     return when.isoformat(), None

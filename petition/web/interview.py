@@ -9,12 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from flask import g, has_request_context, session
 
 from petition.facts import ConvictionFacts, FactsError, parse_conviction
-from petition.rules.engine import QUESTION_ORDER, Result, evaluate
+from petition.rules.engine import QUESTION_ORDER, Result, decide, evaluate
 from petition.web.sealed_session import session_fits
+
+# Privacy: decisions are remembered across requests only by their legal categories (the
+# section, amount and age bands, yes/no facts, the automatic status each old level would
+# get: engine.Categories), never by a typed value, a date, a name or anything that
+# identifies a person (design.md, "Privacy and safety"). Answers themselves live only in
+# the sealed session cookie.
+DECIDE_BY_CATEGORY = lru_cache(maxsize=4096)(decide)
 
 # County and section are always asked first: they say where and what, and the engine
 # cannot list what else matters without them.
@@ -76,7 +84,7 @@ def assess(answers: dict[str, str]) -> Assessment:
     remembered = g.setdefault("assessments", {}) if has_request_context() else {}
     if key not in remembered:
         facts = parse_conviction(answers, today())
-        remembered[key] = Assessment(facts, evaluate(facts, today()))
+        remembered[key] = Assessment(facts, evaluate(facts, today(), DECIDE_BY_CATEGORY))
     return remembered[key]
 
 
@@ -95,6 +103,25 @@ def next_question(answers: dict[str, str]) -> str:
     return CHECK
 
 
+def still_asked(answers: dict[str, str]) -> dict[str, str]:
+    """The answers the engine still asks for after a change: replaying the interview from
+    the first questions, an answer is kept when some step lists its fact as open. The others
+    (the amount after the section changed to cultivation, say) are dropped, never silently
+    used. Details that are not facts of the decision (the case number) are kept."""
+    kept = {fact: answers[fact] for fact in FIRST_QUESTIONS if fact in answers}
+    while True:
+        try:
+            open_questions = assess(kept).result.open_questions
+        except FactsError:
+            return answers  # Check your answers shows them so the person can fix them
+        waiting = [fact for fact in open_questions if fact in answers and fact not in kept]
+        if not waiting:
+            break
+        kept[waiting[0]] = answers[waiting[0]]
+    return {**{key: value for key, value in answers.items() if key not in QUESTION_ORDER},
+            **kept}
+
+
 def record_answer(number: int, fact: str, value: str) -> None:
     """Raises TooMuchToKeep when there is no room for it (or for another conviction)."""
     stored = convictions()
@@ -103,8 +130,9 @@ def record_answer(number: int, fact: str, value: str) -> None:
             raise TooMuchToKeep("convictions")
         stored = [*stored, {"answers": {}, "asked": [], "checked": False}]
     entry = dict(stored[number - 1])
-    entry["answers"] = {**entry["answers"], fact: value}
-    entry["asked"] = [asked for asked in entry["asked"] if asked != fact] + [fact]
+    entry["answers"] = still_asked({**entry["answers"], fact: value})
+    entry["asked"] = [asked for asked in entry["asked"] if asked != fact
+                      and asked in entry["answers"]] + [fact]
     entry["checked"] = False
     stored = [*stored[: number - 1], entry, *stored[number:]]
     save(stored)
@@ -135,14 +163,12 @@ def previous_question(number: int, fact: str) -> str | None:
 
 
 def answered_in_order(number: int) -> list[tuple[str, str]]:
-    """Answers as asked, for Check your answers; facts asked outside the path come last."""
+    """Answers for Check your answers, always in the one order of QUESTION_ORDER."""
     stored = conviction(number)
     if not stored:
         return []
     answers = stored["answers"]
-    order = [fact for fact in stored["asked"] if fact in answers]
-    order += [fact for fact in QUESTION_ORDER if fact in answers and fact not in order]
-    return [(fact, answers[fact]) for fact in order]
+    return [(fact, answers[fact]) for fact in QUESTION_ORDER if fact in answers]
 
 
 def complete_convictions() -> list[tuple[int, dict[str, str]]]:

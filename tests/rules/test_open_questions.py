@@ -31,9 +31,12 @@ def test_possession_asks_when_age_amount_and_where_but_never_about_sales_or_plan
 
 
 def test_concentrate_is_asked_only_once_the_amount_makes_it_matter():
-    """8 g or less is within both limits; 20 g is within only the 28.5 g one."""
-    assert "concentrated" not in open_questions(section="11357", amount_grams="5")
-    assert "concentrated" in open_questions(section="11357", amount_grams="20")
+    """8 g or less is within both limits; 20 g is within only the 28.5 g one. (Before 2011 a
+    small amount was a misdemeanor, so the old level does not hang on it either: E4.)"""
+    assert "concentrated" not in open_questions(section="11357", amount_grams="5",
+                                                offense_date="2009-01-01")
+    assert "concentrated" in open_questions(section="11357", amount_grams="20",
+                                            offense_date="2009-01-01")
 
 
 def test_questions_come_in_the_order_a_person_should_be_asked():
@@ -85,10 +88,56 @@ def test_the_age_is_asked_where_being_under_18_would_change_the_answer():
                                               offense_date="2010-01-01", level="felony")
 
 
-def test_the_site_evaluates_without_leaving_decisions_in_memory():
-    from petition.rules.engine import assemble, decide
+def test_the_engine_keeps_no_cache_so_the_site_leaves_no_decisions_in_memory():
+    """Only a batch keeps decisions (screening.BatchEvaluator), keyed on legal categories."""
+    from petition.rules import engine
 
-    before = (decide.cache_info().currsize, assemble.cache_info().currsize)
-    evaluate(parse_conviction({"section": "11358", "plants": "3", "age_at_offense": "44"},
-                              TODAY), TODAY)
-    assert (decide.cache_info().currsize, assemble.cache_info().currsize) == before
+    cached = [name for name, value in vars(engine).items() if hasattr(value, "cache_info")]
+    assert cached == []
+
+
+def test_where_the_old_level_could_have_been_an_infraction_what_settles_it_is_asked():
+    """law.md E10: never promise a review that may not have come."""
+    result = evaluate(parse_conviction({"section": "11357(b)", "amount_grams": "10",
+                                        "concentrated": "no", "age_at_offense": "30"}, TODAY),
+                      TODAY)
+    assert result.automatic == "none"
+    assert {"offense_date", "level"} <= set(result.open_questions)
+
+
+def test_a_juvenile_case_is_asked_about_when_the_age_is_unknown():
+    assert "juvenile" in open_questions(section="11359", county="Fresno",
+                                        offense_date="2010-01-01", level="felony")
+
+
+def test_a_partial_date_that_crosses_prop_64_asks_for_the_conviction_date():
+    assert "conviction_date" in open_questions(section="11359", offense_date="2016",
+                                               level="felony")
+
+
+@pytest.mark.parametrize("subdivision", ["11357(a)", "11357(b)", "11357(c)", "11357(d)",
+                                         "11357(e)", "11360(b)"])
+def test_one_table_gives_both_the_engines_facts_and_the_parsers_contradictions(subdivision):
+    """law.md E3: each fact an old subdivision carries is filled in by the engine, and its
+    opposite is a row error."""
+    from petition.facts import FactsError
+    from petition.rules.circumstances import circumstances_of
+    from petition.rules.subdivisions import carries
+
+    number, letter = subdivision[:5], subdivision[6]
+    said = carries(number, letter)
+    known = circumstances_of(parse_conviction({"section": subdivision,
+                                               "offense_date": "2009-01-01"}, TODAY))
+    opposite = {"concentrated": "no" if said.concentrated else "yes",
+                "school_grounds": "no" if said.school_grounds else "yes",
+                "for_sale": "yes", "interstate": "yes"}
+    for fact in ("concentrated", "school_grounds", "for_sale", "interstate"):
+        value = getattr(said, fact)
+        if value is None:
+            continue
+        assert getattr(known, fact) is value
+        with pytest.raises(FactsError):
+            parse_conviction({"section": subdivision, "offense_date": "2009-01-01",
+                              fact: opposite[fact]}, TODAY)
+    if said.under_18:
+        assert known.age_at_offense == "under_18"

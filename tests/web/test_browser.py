@@ -165,7 +165,8 @@ def path_of(browser, base_url, rows, **options):
     ([REDUCTION], [("reduce_to_misdemeanor", "statewide")]),
     ([NOT_ELIGIBLE], [("not_eligible", "none")]),
     ([SAN_FRANCISCO], [("reduce_to_misdemeanor", "da_program")]),
-    ([ALL_UNKNOWN], [("dismiss_and_seal", "statewide")]),
+    # law.md E10: with nothing known it could have been an infraction, so no review is promised.
+    ([ALL_UNKNOWN], [("dismiss_and_seal", "none")]),
     ([DISMISSAL, NOT_ELIGIBLE, SAN_FRANCISCO], [("dismiss_and_seal", "none"),
                                                 ("not_eligible", "none"),
                                                 ("reduce_to_misdemeanor", "da_program")]),

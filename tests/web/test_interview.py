@@ -135,12 +135,12 @@ def test_amounts_are_read_as_people_write_them(client, typed, stored):
 
 
 def test_an_age_that_contradicts_juvenile_court_is_explained_not_a_crash(client):
-    reach(client, "en", "age_at_offense", POSSESSION)
-    post_form(client, "/en/conviction/1/age_at_offense", {"age_at_offense": "16"})
-    reach(client, "en", "juvenile", {**POSSESSION, "age_at_offense": "16"})
-    post_form(client, "/en/conviction/1/juvenile", {"juvenile": "yes"})
-    # An adult's age no longer fits juvenile court.
-    response = post_form(client, "/en/conviction/1/age_at_offense", {"age_at_offense": "30"})
+    # Juvenile court is asked before the age: a juvenile case would change the answer
+    # (law.md E7, E10), whatever the age turns out to be.
+    reach(client, "en", "age_at_offense", {**POSSESSION, "juvenile": "no"})
+    post_form(client, "/en/conviction/1/age_at_offense", {"age_at_offense": "30"})
+    # Juvenile court no longer fits an adult's age.
+    response = post_form(client, "/en/conviction/1/juvenile?change=1", {"juvenile": "yes"})
     assert "does not fit with another answer" in response.get_data(True)
 
 
@@ -226,3 +226,69 @@ def test_a_date_of_birth_needs_the_date_it_happened(client):
     response = post_form(client, "/en/conviction/1/age_at_offense",
                          {"date_of_birth": "1990-01-01"})
     assert "We need the date it happened" in response.get_data(True)
+
+
+def stored_answers(client) -> dict[str, str]:
+    with client.session_transaction() as session:
+        return session["convictions"][0]["answers"]
+
+
+def test_a_changed_section_leaves_no_stale_answers_behind(client):
+    """Issue 8: after 11357 -> 11359 the amount and concentrate are no longer asked, so they
+    are dropped, not kept and silently used."""
+    answer_all(client, "en", {**POSSESSION, "juvenile": "no", "amount_grams": "40",
+                              "concentrated": "no", "school_grounds": "no",
+                              "sentence_status": "completed"})
+    assert "amount_grams" in stored_answers(client)
+    post_form(client, "/en/conviction/1/section?change=1", {"section": "11359"})
+    answers = stored_answers(client)
+    assert not {"amount_grams", "concentrated", "school_grounds"} & set(answers)
+    assert answers["county"] == "Fresno" and answers["offense_date"] == "2012-03-27"
+
+
+def test_check_your_answers_lists_facts_in_one_fixed_order(client):
+    from petition.rules.engine import QUESTION_ORDER
+    from petition.web import interview
+
+    check = answer_all(client, "en", {**POSSESSION, "juvenile": "no", "amount_grams": "40",
+                                      "concentrated": "no", "school_grounds": "no",
+                                      "sentence_status": "completed"})
+    post_form(client, "/en/conviction/1/offense_date?change=1", {"offense_date": "2012-04-01"})
+    with client.application.test_request_context():
+        with client.session_transaction() as session:
+            stored = session["convictions"]
+        from flask import session as live
+        live["convictions"] = stored
+        facts = [fact for fact, _value in interview.answered_in_order(1)]
+    assert facts == sorted(facts, key=QUESTION_ORDER.index)
+    assert check.status_code == 200
+
+
+@pytest.mark.parametrize("parts, stored", [
+    ({"offense_date-year": "2012"}, "2012"),
+    ({"offense_date-month": "6", "offense_date-year": "2012"}, "2012-06"),
+])
+def test_a_date_known_only_in_part_is_kept_as_far_as_it_is_known(client, parts, stored):
+    reach(client, "en", "offense_date", {"county": "Fresno", "section": "11357"})
+    response = post_form(client, "/en/conviction/1/offense_date", parts)
+    assert response.status_code == 302
+    assert stored_answers(client)["offense_date"] == stored
+
+
+def test_the_date_question_says_the_year_alone_is_enough(client):
+    page = reach(client, "en", "offense_date", {"county": "Fresno", "section": "11357"})
+    assert "If you only know the year, enter the year." in page.get_data(True)
+
+
+def test_leaf_cannabis_over_the_limit_is_asked_about_concentrate_before_any_promise(client):
+    """Issue 8's first report: Fresno, 11357, 40 g, 2012, age 30, level unknown. Leaf cannabis
+    was old 11357(c), a misdemeanor then and now: no relief."""
+    check = answer_all(client, "en", {"county": "Fresno", "section": "11357",
+                                      "offense_date": "2012-03-01", "age_at_offense": "30",
+                                      "juvenile": "no", "amount_grams": "40",
+                                      "concentrated": "no", "school_grounds": "no",
+                                      "sentence_status": "completed"})
+    assert check.status_code == 200
+    assert "concentrated" in stored_answers(client)
+    html = finish(client, "en").get_data(True)
+    assert [item["outcome"] for item in outcomes_of(html)] == ["not_eligible"]

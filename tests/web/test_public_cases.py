@@ -33,8 +33,10 @@ class FlaskClientHTTP:
         return response.status_code, response.headers.get("Location"), response.get_data(True)
 
 
-def engine_says(row: dict[str, str]) -> dict[str, str]:
-    result = evaluate(parse_conviction(web_row(row), date.today()), date.today())
+def engine_says(row: dict[str, str], as_the_web_gives_it: bool = True) -> dict[str, str]:
+    given = web_row(row) if as_the_web_gives_it else {
+        key: value for key, value in row.items() if not key.startswith("expected_")}
+    result = evaluate(parse_conviction(given, date.today()), date.today())
     return {"outcome": result.outcome, "automatic": result.automatic,
             "certainty": result.certainty}
 
@@ -47,6 +49,11 @@ def test_the_web_interview_reaches_the_engines_result_for_the_worked_case(client
     assert len(shown) == 1
     expected = engine_says(row)
     assert {key: shown[0][key] for key in expected} == expected
+    if engine_says(row, as_the_web_gives_it=False) != expected:
+        # The web asks for the section without its subdivision (design.md), so a case whose
+        # answer rests on what an old subdivision carries (P54: 11357(e) means under 18)
+        # cannot be stated there; the engine's answer for what the web can give is checked.
+        return
     for key in ("outcome", "automatic", "certainty"):
         if row["expected_" + key]:
             assert shown[0][key] == row["expected_" + key], row["basis"]
