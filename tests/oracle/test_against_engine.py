@@ -235,7 +235,8 @@ def test_the_engine_agrees_with_an_independent_reading_of_the_law_on_random_rows
             misses.append((row, wrong, oracle, engine))
     for row, wrong, oracle, engine in misses[:20]:
         print(row["case_id"], "; ".join(wrong))
-        print("   row:", {k: v for k, v in row.items() if v and k not in ("case_id", "case_number")})
+        given = {k: v for k, v in row.items() if v and k not in ("case_id", "case_number")}
+        print("   row:", given)
         print("   oracle:", answer(oracle), "presumed", sorted(oracle.get("presumed") or ()))
         print("   engine:", answer(engine), "presumed", engine.get("presumed"), engine.get("error"))
     assert not misses, f"{len(misses)} of {len(rows)} rows disagree (the first 20 are above)"
