@@ -448,7 +448,14 @@ def _decide(row: dict[str, str], today: date) -> dict:
             old_levels = {LEVELS[level]} if level else levels_of_the_time(number, sub, era)
             for old in sorted(old_levels):
                 outcome = outcome_of(old, TODAY[number](w))
-                worlds.append({**w, "offense": era, "level": old, "outcome": outcome})
+                worlds.append({**w, "offense": era, "level": old, "outcome": outcome,
+                               "sub": sub})
+    # E3/E4 read together (the lead's ruling): old 11360(a) was a straight felony, so a
+    # misdemeanor or infraction under a bare 11360 settles the old subdivision as (b) and
+    # the facts (b) carries, unless the given facts leave no (b) world at all.
+    if number == "11360" and letter is None and level in ("misdemeanor", "infraction"):
+        small_gifts = [w for w in worlds if w.get("sub") == "b"]
+        worlds = small_gifts or worlds
     if not worlds:
         raise RowError("contradiction")  # E3: the given facts contradict the subdivision
 
