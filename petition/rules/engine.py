@@ -221,6 +221,7 @@ def decide(known: Circumstances, automatic_table: AutomaticTable = (),
         presumed = [Presumption(fact, chosen.assignment[fact]) for fact in open_facts
                     if fact in chosen.assignment and fact not in ("juvenile",)]
     presumed = list(dict.fromkeys(presumed))
+    chosen = without_promise_if_maybe_infraction(known, chosen, candidates)
     lesser = [world.verdict for world in candidates
               if world.verdict.outcome.gives_relief
               and world.verdict.outcome.favour < chosen.verdict.outcome.favour]
@@ -233,6 +234,19 @@ def decide(known: Circumstances, automatic_table: AutomaticTable = (),
         alternative=lesser_relief.outcome if lesser_relief else None,
         alternative_citations=lesser_relief.citations if lesser_relief else (),
     )
+
+
+def without_promise_if_maybe_infraction(known: Circumstances, chosen: World,
+                                        candidates: list[World]) -> World:
+    """law.md E10: "Where the old level is not known and could have been an infraction, say
+    none": the automatic reviews worked from records that generally do not hold infractions,
+    so no review is promised even where the presumption takes a higher level (the facts that
+    settle the level are open questions already)."""
+    maybe_infraction = known.level is None and any(
+        world.verdict.old_level is Level.INFRACTION for world in candidates)
+    if maybe_infraction and chosen.automatic is not Automatic.NONE:
+        return replace(chosen, automatic=Automatic.NONE)
+    return chosen
 
 
 def level_unsettled(known: Circumstances, worlds: list[World], chosen: World,
