@@ -399,10 +399,13 @@ def impossible_combinations(facts: ConvictionFacts, today: date) -> list[str]:
             "juvenile court handles offenses before 18"
         )
     section = facts.section
-    if section is not None and section.is_covered and not uses_new_numbering(facts):
-        if section.old_letter:
+    if section is not None and section.is_covered:
+        new_numbering = uses_new_numbering(facts)
+        if section.old_letter and not new_numbering:
             problems.extend(subdivisions.contradictions(section, facts))
-        if facts.interstate and section.old_letter != "b":
+        # The `interstate` column means more than 28.5 g whatever the numbering (design.md);
+        # under old 11360(b) the E3 table above already says it was not imported.
+        if facts.interstate and (new_numbering or section.old_letter != "b"):
             problems.extend(interstate_contradictions(facts))
     return problems
 
@@ -423,6 +426,13 @@ def interstate_contradictions(facts: ConvictionFacts) -> list[str]:
 
 def uses_new_numbering(facts: ConvictionFacts) -> bool:
     """law.md E3: conduct from 9 November 2016 on was charged under Prop 64's numbering, where
-    the old subdivisions' facts no longer hold (such convictions are out of scope by E2)."""
-    when = facts.offense_date or facts.conviction_date
-    return when is not None and earliest(when) >= PROP_64_EFFECTIVE
+    the old subdivisions' facts no longer hold (such convictions are out of scope by E2), and
+    so may a conviction from that day on whose offense date is not known to be earlier."""
+    offense, conviction = facts.offense_date, facts.conviction_date
+    if offense is not None and earliest(offense) >= PROP_64_EFFECTIVE:
+        return True
+    # A year such as 2016 crosses the day (E2): the offense date is then unknown, and a
+    # conviction from that day on may have used the new numbering.
+    offense_before = offense is not None and latest(offense) < PROP_64_EFFECTIVE
+    return (not offense_before and conviction is not None
+            and earliest(conviction) >= PROP_64_EFFECTIVE)

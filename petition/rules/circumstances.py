@@ -141,8 +141,9 @@ def interstate(facts: ConvictionFacts) -> bool | None:
 def implied_letter(facts: ConvictionFacts) -> str | None:
     """Old HS 11360(a) was a straight felony, so a misdemeanor conviction under 11360 was old
     11360(b): giving away or transporting 28.5 g or less, not concentrated (law.md section 3,
-    BD60, JT). Not inferred where a given fact says otherwise."""
-    if (facts.section.number == "11360" and facts.level is Level.MISDEMEANOR
+    BD60, JT). So was one a record calls an infraction (old (b) was punishable by a $100 fine,
+    its class UNCONFIRMED). Not inferred where a given fact says otherwise."""
+    if (facts.section.number == "11360" and facts.level in (Level.MISDEMEANOR, Level.INFRACTION)
             and not facts.for_sale and not facts.concentrated and not facts.interstate
             and (facts.amount_grams is None or facts.amount_grams <= PERSONAL_GRAMS)):
         return "b"

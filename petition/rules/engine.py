@@ -211,12 +211,10 @@ def decide(known: Circumstances, automatic_table: AutomaticTable = (),
     if level_unsettled(known, worlds, chosen, automatic_table, juvenile):
         open_facts.add("level")
     outcomes = {world.verdict.outcome for world in candidates}
-    disagreeing = [world for world in worlds if world.result != chosen.result]
-    if disagreeing and not open_facts:
-        # Facts that only matter together: no single one changes the best world, but the
-        # worlds still disagree, so every fact the disagreeing worlds read otherwise is open.
-        open_facts = {fact for world in disagreeing for fact, value in world.assignment.items()
-                      if chosen.assignment.get(fact, value) != value}
+    for fact, outcome_differs in facts_that_matter_together(candidates, chosen, open_facts):
+        open_facts.add(fact)
+        if outcome_differs and fact not in ("juvenile", "age_at_offense"):
+            presumed.append(Presumption(fact, chosen.assignment.get(fact)))
     if len(outcomes) > 1 and not presumed:
         presumed = [Presumption(fact, chosen.assignment[fact]) for fact in open_facts
                     if fact in chosen.assignment and fact not in ("juvenile",)]
@@ -234,6 +232,29 @@ def decide(known: Circumstances, automatic_table: AutomaticTable = (),
         alternative=lesser_relief.outcome if lesser_relief else None,
         alternative_citations=lesser_relief.citations if lesser_relief else (),
     )
+
+
+def facts_that_matter_together(worlds: list[World], chosen: World, open_facts: set[str]
+                               ) -> list[tuple[str, bool]]:
+    """Facts that only matter together (the old level with `concentrated` and the amount):
+    no single one changes the best world, yet worlds that agree with the chosen one on every
+    open fact still end differently. Every fact such a world reads otherwise is open too, so
+    that answering the open questions always settles the result (law.md E7). Each comes with
+    whether it changes the outcome (not only the automatic status)."""
+    found: dict[str, bool] = {}
+    while True:
+        settled = {fact: chosen.assignment[fact] for fact in open_facts | found.keys()
+                   if fact in chosen.assignment}
+        unexplained = [world for world in worlds if world.result != chosen.result
+                       and compatible(world, settled)]
+        before = dict(found)
+        for world in unexplained:
+            for fact, value in world.assignment.items():
+                if chosen.assignment.get(fact, value) != value and fact not in settled:
+                    found[fact] = (found.get(fact, False)
+                                   or world.verdict.outcome != chosen.verdict.outcome)
+        if found.keys() == before.keys():
+            return list(found.items())
 
 
 def without_promise_if_maybe_infraction(known: Circumstances, chosen: World,

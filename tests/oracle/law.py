@@ -455,7 +455,8 @@ def _decide(row: dict[str, str], today: date) -> dict:
     # the facts (b) carries, unless the given facts leave no (b) world at all.
     if number == "11360" and letter is None and level in ("misdemeanor", "infraction"):
         small_gifts = [w for w in worlds if w.get("sub") == "b"]
-        worlds = small_gifts or worlds
+        if small_gifts:
+            worlds = small_gifts + [w for w in worlds if w["offense"] == "out"]
     if not worlds:
         raise RowError("contradiction")  # E3: the given facts contradict the subdivision
 
