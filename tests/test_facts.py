@@ -98,7 +98,8 @@ def problems_of(**row) -> str:
      "which means more than 4 g (4 g concentrated)"),
     ({"section": "11360(b)", "interstate": "yes"}, "but interstate is yes"),
     # The interstate column means more than 28.5 g whatever the numbering (design.md).
-    ({"section": "11360(b)", "interstate": "yes", "amount_grams": "4", "offense_date": "2017-03-01"},
+    ({"section": "11360(b)", "interstate": "yes", "amount_grams": "4",
+      "offense_date": "2017-03-01"},
      "interstate is yes, which means more than 4 g"),
     ({"section": "11357(b)", "amount_grams": "28.5000001"}, "amount_grams is 28.5000001"),
     ({"amount_grams": "28,5"}, "amount_grams '28,5' is not a number of grams"),
