@@ -36,7 +36,7 @@ OTHER_ROUTES = N_(
 PRESUMED = N_(
     "Some facts are unknown. The law presumes you qualify unless the prosecutor proves "
     "otherwise with clear and convincing evidence (HS 11361.8(b) and (f)), so we took the "
-    "answer most favourable to you."
+    "answer most favorable to you."
 )
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_time
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from markupsafe import Markup
 
@@ -228,7 +228,7 @@ def glossary():
 def still_here():
     """'Keep my answers' on the timeout warning: any request renews the session's 30 minutes
     (SESSION_REFRESH_EACH_REQUEST); this one only answers that it did."""
-    return "", 204
+    return Response(status=204, mimetype="text/plain")
 
 
 @blueprint.post("/clear")
