@@ -151,6 +151,9 @@ def ask_the_court(county: County | None) -> Way:
 
 
 def ask_the_offices(county: County | None) -> Way:
+    if county is None:
+        return Way(text(N_("Ask the District Attorney or the public defender of the county where "
+                           "you were convicted.")))
     return Way(text(N_("Ask the %(prosecutor)s or the %(defender)s."),
                     prosecutor=prosecutor(county), defender=public_defender(county)),
                prosecutor_links(county) + defender_links(county))

@@ -87,7 +87,7 @@ def test_an_unknown_county_leaves_the_court_and_agency_to_fill_in(packets):
     petition = rendered.page_with("1. CONVICTION INFORMATION")
     assert "SUPERIOR COURT OF CALIFORNIA, COUNTY OF:" in petition
     assert "District Attorney" not in rendered.page_with(PROOF_PAGE)
-    assert contains(rendered.pages[0], "Ask the clerk of the Superior Court of California in the "
-                                       "county where you were convicted.")
+    assert contains(rendered.pages[0], "Ask the clerk of the superior court in the county "
+                                       "where you were convicted.")
     assert contains(rendered.pages[0], "Ask the District Attorney or the public defender of the "
                                        "county where you were convicted.")
