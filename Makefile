@@ -71,6 +71,9 @@ test: install
 translations-extract: $(STAMPS)/python
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ -k ngettext -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations
+	$(BIN)/pybabel extract -F petition/documents/babel.cfg -k N_ --no-location --sort-output \
+	  -o translations/documents.pot petition/documents petition/next_steps.py
+	$(BIN)/pybabel update -D documents -i translations/documents.pot -d translations
 
 clean:
 	rm -rf $(VENV) $(STAMPS) node_modules petition/static/uswds

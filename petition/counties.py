@@ -75,6 +75,20 @@ class County:
     def __str__(self) -> str:
         return self.name
 
+    def city_attorneys_for(self, levels: set[Level | None]) -> tuple[CityAttorney, ...]:
+        """The city attorney offices that may have prosecuted counts of these old levels (a
+        level nobody knows could be any)."""
+        levels = {level for level in levels if city_attorney_may_prosecute(level)}
+        return tuple(office for office in self.city_attorneys
+                     if levels and (None in levels or levels & set(office.handles)))
+
+
+def city_attorney_may_prosecute(level: Level | None) -> bool:
+    """law.md section 5: the prosecuting agency is usually the District Attorney, sometimes a
+    city attorney for misdemeanors (and infractions); felonies are always the DA's. A count of
+    unknown level may be either."""
+    return level is not Level.FELONY
+
 
 def read_program(entry: dict) -> Program:
     levels = tuple(Level[level.upper()] for level in entry.pop("covers_levels", ()))

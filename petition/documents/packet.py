@@ -12,7 +12,7 @@ import re
 import threading
 from functools import lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -20,8 +20,9 @@ from petition.documents import instructions as wording
 from petition.documents.fetcher import ASSETS, PackagedAssetFetcher
 from petition.documents.model import PacketCase
 from petition.documents.papers import SECTION_BOXES, Papers, papers_for
-from petition.documents.templating import TEMPLATES, environment_for
+from petition.documents.templating import TEMPLATES, catalogue, environment_for
 from petition.languages import DEFAULT, language_for
+from petition.next_steps import relief_steps, words
 
 BASE_URL = ASSETS.as_uri() + "/"
 FETCHER = PackagedAssetFetcher()
@@ -46,8 +47,18 @@ def stylesheet() -> tuple[CSS, FontConfiguration]:
 
 def instructions_page(papers: Papers, locale: str, lang: str) -> Markup:
     template = environment_for(locale).get_template("instructions.html")
+    translate = catalogue(locale).ugettext
+    # Names stay as the court writes them (English), marked as such in another language.
+    english = (lambda name: escape(name.english)) if lang == DEFAULT.code else (
+        lambda name: escape(name.english) if name.kind == "place"
+        else Markup('<span lang="en">%s</span>') % name.english)
     return Markup(template.render(
         papers=papers, lang=lang,
+        # The numbered steps: the same source as the site's result and papers pages.
+        steps=relief_steps(papers.case.county, [
+            conviction.result for conviction in papers.case.convictions
+            if conviction.result.outcome.gives_relief]),
+        step_words=lambda item: words(item, translate, english),
         outcome_sentences=wording.OUTCOME_SENTENCES,
         alternative_sentences=wording.ALTERNATIVE_SENTENCES,
         juvenile_sentences=wording.JUVENILE_SENTENCES,

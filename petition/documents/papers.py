@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from petition.counties import CityAttorney
+from petition.counties import CityAttorney, city_attorney_may_prosecute
 from petition.documents.model import Conviction, PacketCase
 from petition.rules.vocabulary import Automatic, Certainty, Level, Outcome, Track
 
@@ -236,18 +236,16 @@ class Papers:
     @property
     def city_attorney_possible(self) -> bool:
         """A misdemeanor or infraction (or a count of unknown level) may have been prosecuted
-        by a city attorney (law.md section 5); a juvenile case is the District Attorney's."""
-        return any(count.old_level is not Level.FELONY for count in self.adult_counts)
+        by a city attorney; a juvenile case is the District Attorney's."""
+        return any(city_attorney_may_prosecute(count.old_level) for count in self.adult_counts)
 
     @property
     def city_attorneys(self) -> tuple[CityAttorney, ...]:
         """The county's city attorney offices that handle the level of a count here."""
-        if not self.city_attorney_possible or self.case.county is None:
+        if self.case.county is None:
             return ()
-        levels = {count.old_level for count in self.adult_counts
-                  if count.old_level is not Level.FELONY}
-        return tuple(office for office in self.case.county.city_attorneys
-                     if None in levels or levels & set(office.handles))
+        return self.case.county.city_attorneys_for({count.old_level
+                                                    for count in self.adult_counts})
 
     @property
     def court(self) -> str:

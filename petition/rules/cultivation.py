@@ -2,7 +2,7 @@
 
 from petition.rules.ages import age_band
 from petition.rules.circumstances import PERSONAL_PLANTS, PLANT_REPRESENTATIVES
-from petition.rules.disqualifiers import CULTIVATION_TRIGGERS, first_trigger
+from petition.rules.disqualifiers import CULTIVATION_TRIGGERS, TRIGGER_FACTS, first_trigger
 from petition.rules.findings import N_, Finding, finding, reason
 from petition.rules.inquiry import Inquiry
 from petition.rules.vocabulary import AgeBand, Level
@@ -25,7 +25,7 @@ BAND_REASONS = {
     "more_than_six": N_("Growing more than six living plants."),
 }
 STILL_A_FELONY = N_(
-    "Growing more than six plants stays a felony for an adult when %(trigger)s applies."
+    "%(fact)s, so growing more than six plants stays a felony for an adult (%(trigger)s)."
 )
 
 
@@ -36,6 +36,7 @@ def cultivation_today(ask: Inquiry) -> Finding:
     if band == "more_than_six" and age is not UNDER_18:
         trigger = first_trigger(ask, CULTIVATION_TRIGGERS)
         if trigger:
-            return finding(Level.FELONY, trigger, reason(STILL_A_FELONY, trigger=trigger))
+            return finding(Level.FELONY, trigger, reason(
+            STILL_A_FELONY, trigger=trigger, fact=TRIGGER_FACTS[trigger]))
     today, citations = CULTIVATION[(band, age)]
     return finding(today, citations, reason(BAND_REASONS[band]))

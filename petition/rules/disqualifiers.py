@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from petition.rules.ages import age_band
 from petition.rules.circumstances import PRIOR_REPRESENTATIVES
+from petition.rules.findings import N_
 from petition.rules.inquiry import Inquiry
 from petition.rules.vocabulary import AgeBand
 
@@ -65,6 +66,26 @@ SALE_TRIGGERS: tuple[Trigger, ...] = (
     ("HS 11360(a)(3)(C)", sold_to_minor),
     ("HS 11360(a)(3)(D)", interstate_trafficking),
 )
+
+
+# What each trigger means in the person's own terms, for the reason that cites it.
+PRIOR_SERIOUS = N_("Before this offense you had a conviction for a very serious crime (a "
+                   "\"super strike\") or one that requires sex offender registration")
+TWO_PRIORS = N_("Before this offense you had 2 or more convictions for the same offense")
+TRIGGER_FACTS = {
+    "HS 11358(d)(1)": PRIOR_SERIOUS,
+    "HS 11359(c)(1)": PRIOR_SERIOUS,
+    "HS 11360(a)(3)(A)": PRIOR_SERIOUS,
+    "HS 11358(d)(2)": TWO_PRIORS,
+    "HS 11359(c)(2)": TWO_PRIORS,
+    "HS 11360(a)(3)(B)": TWO_PRIORS,
+    "HS 11358(d)(3)": N_("The growing broke a water, fish and game, or dumping law"),
+    "HS 11359(c)(3)": N_("You sold or gave cannabis to someone under 18"),
+    "HS 11360(a)(3)(C)": N_("You sold or gave cannabis to someone under 18"),
+    "HS 11359(d)": N_("You were 21 or older and hired or used someone under 21"),
+    "HS 11360(a)(3)(D)": N_("You brought more than 28.5 grams of cannabis into California, or "
+                            "took it out of California to sell"),
+}
 
 
 def first_trigger(ask: Inquiry, triggers: tuple[Trigger, ...]) -> str | None:

@@ -38,7 +38,7 @@ OTHER_ROUTES = N_(
 PRESUMED = N_(
     "Some facts are unknown. The law presumes you qualify unless the prosecutor proves "
     "otherwise with clear and convincing evidence (HS 11361.8(b) and (f)), so we took the "
-    "answer most favourable to you."
+    "answer most favorable to you."
 )
 
 
@@ -112,7 +112,12 @@ AutomaticTable = tuple[tuple[tuple[Level | None, bool], Automatic], ...]
 
 # law.md E7: between equally favourable worlds, the less surprising reading.
 NATURAL = {"school_grounds": False, "concentrated": False, "for_sale": False,
-           "offense_date": True}
+           "offense_date": True,
+           # A disqualifier nobody knows of is not read into the record: where every reading
+           # gives the same outcome, the reasons never say "you had a super strike".
+           "superstrike": False, "pc290": False, "prior_same_section": 0,
+           "sold_to_minor": False, "hired_under_21": False, "environmental_violation": False,
+           "interstate": False}
 # Never promise a review that may not have come (E10): between worlds with the same outcome,
 # the one without automatic relief is taken, and what settles it is asked.
 CAUTION = {Automatic.NONE: 2, Automatic.STATEWIDE: 1, Automatic.DA_PROGRAM: 0}
@@ -120,15 +125,16 @@ CAUTION = {Automatic.NONE: 2, Automatic.STATEWIDE: 1, Automatic.DA_PROGRAM: 0}
 
 def preference(world: World) -> tuple:
     """How the presumption ranks worlds: the most favourable outcome; then the most cautious
-    automatic status; then the fewest facts presumed; then the natural reading (the higher
-    old level where the old law left it open, E4)."""
+    automatic status; then the natural reading (nothing unusual read into the record: not on
+    school grounds, not concentrated, no disqualifier); then the fewest facts taken; then the
+    higher old level where the old law left it open (E4)."""
     assignment = world.assignment
     surprises = sum(1 for fact, value in assignment.items()
                     if fact in NATURAL and value != NATURAL[fact])
     level = assignment.get("level")
     # Worlds still equal keep the order ``explore`` found them in (max takes the first).
-    return (world.verdict.outcome.favour, CAUTION[world.automatic], -len(assignment),
-            -surprises, level if level is not None else 0)
+    return (world.verdict.outcome.favour, CAUTION[world.automatic], -surprises,
+            -len(assignment), level if level is not None else 0)
 
 
 def compatible(world: World, fixed: Mapping[str, Any]) -> bool:

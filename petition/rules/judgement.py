@@ -29,7 +29,7 @@ OTHER_SECTION = N_(
 )
 SECTION_UNKNOWN = N_(
     "We need the code section of the conviction to decide. It is on your court papers or your "
-    "record; the court clerk can tell you."
+    "record; the clerk of the court where you were convicted can tell you."
 )
 AFTER_PROP_64 = N_(
     "The conduct happened on or after 9 November 2016, when Prop 64 was already the law, so it "
@@ -37,7 +37,8 @@ AFTER_PROP_64 = N_(
 )
 CONVICTED_AFTER_UNKNOWN_OFFENSE = N_(
     "The conviction came after 9 November 2016. It qualifies only if the conduct itself happened "
-    "before that day: find out the offense date (the court clerk or your record shows it)."
+    "before that day: find out the offense date (your record, or the clerk of the court where "
+    "you were convicted, can tell you)."
 )
 LAWFUL_TODAY = N_("Today this is legal, so the conviction can be dismissed and sealed.")
 LESSER_TODAY = N_("Today this is %(today)s, less than the %(old)s you were convicted of.")

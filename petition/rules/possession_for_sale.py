@@ -2,7 +2,7 @@
 Never lawful now: HS 11362.1 protects gifts, not sales."""
 
 from petition.rules.ages import age_band
-from petition.rules.disqualifiers import POSSESSION_FOR_SALE_TRIGGERS, first_trigger
+from petition.rules.disqualifiers import POSSESSION_FOR_SALE_TRIGGERS, TRIGGER_FACTS, first_trigger
 from petition.rules.findings import N_, Finding, finding, reason
 from petition.rules.inquiry import Inquiry
 from petition.rules.vocabulary import AgeBand, Level
@@ -10,7 +10,7 @@ from petition.rules.vocabulary import AgeBand, Level
 SALES_NEVER_LAWFUL = N_(
     "Having cannabis to sell is never legal without a license, so at best it is reduced."
 )
-STILL_A_FELONY = N_("Possession for sale stays a felony when %(trigger)s applies.")
+STILL_A_FELONY = N_("%(fact)s, so possession for sale stays a felony (%(trigger)s).")
 MINOR = N_("For someone under 18 at the time, it is now an infraction.")
 
 
@@ -19,6 +19,7 @@ def possession_for_sale_today(ask: Inquiry) -> Finding:
         return finding(Level.INFRACTION, "HS 11359(a)", reason(MINOR))
     trigger = first_trigger(ask, POSSESSION_FOR_SALE_TRIGGERS)
     if trigger:
-        return finding(Level.FELONY, trigger, reason(STILL_A_FELONY, trigger=trigger))
+        return finding(Level.FELONY, trigger, reason(
+            STILL_A_FELONY, trigger=trigger, fact=TRIGGER_FACTS[trigger]))
     # A gang enhancement (PC 186.22) does not block relief (People v. Jessup, 2020).
     return finding(Level.MISDEMEANOR, "HS 11359(b)", reason(SALES_NEVER_LAWFUL))

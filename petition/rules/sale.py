@@ -3,7 +3,7 @@
 
 from petition.rules.ages import age_band
 from petition.rules.amounts import is_concentrated, within_personal_limit
-from petition.rules.disqualifiers import SALE_TRIGGERS, first_trigger
+from petition.rules.disqualifiers import SALE_TRIGGERS, TRIGGER_FACTS, first_trigger
 from petition.rules.findings import N_, Finding, finding, reason
 from petition.rules.inquiry import Inquiry
 from petition.rules.vocabulary import AgeBand, Level
@@ -16,7 +16,7 @@ SALE_OR_LARGER = N_(
     "Selling or furnishing cannabis, carrying it for sale, giving it to someone under 18, or "
     "handling more than 28.5 grams (8 grams concentrated) is still a crime for an adult."
 )
-STILL_A_FELONY = N_("This stays a felony when %(trigger)s applies.")
+STILL_A_FELONY = N_("%(fact)s, so this stays a felony (%(trigger)s).")
 MINOR = N_("For someone under 18 at the time, it is now an infraction.")
 
 
@@ -66,5 +66,6 @@ def sale_today(ask: Inquiry) -> Finding:
     if today is MISDEMEANOR:
         trigger = first_trigger(ask, SALE_TRIGGERS)
         if trigger:
-            return finding(Level.FELONY, trigger, reason(STILL_A_FELONY, trigger=trigger))
+            return finding(Level.FELONY, trigger, reason(
+                STILL_A_FELONY, trigger=trigger, fact=TRIGGER_FACTS[trigger]))
     return finding(today, citation, reason(why))

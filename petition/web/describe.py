@@ -8,14 +8,17 @@ from datetime import date
 
 from flask import url_for
 from flask_babel import format_date, get_locale
+from markupsafe import Markup, escape
 
+from petition.next_steps import Name, Text, words
 from petition.rules.catalogue import explain
-from petition.rules.engine import OTHER_ROUTES, Presumption, Result
-from petition.rules.vocabulary import AgeBand, Level, Outcome
+from petition.rules.engine import OTHER_ROUTES, PRESUMED, Presumption, Result
+from petition.rules.vocabulary import AgeBand, Automatic, Level, Outcome
 from petition.web import interview
 from petition.web.questions import QUESTIONS, UNKNOWN
 from petition.web.translation import gettext as _
 from petition.web.translation import lazy_gettext as _l
+from petition.web.translation import request_translations
 
 HEADLINES = {
     Outcome.DISMISS_AND_SEAL: _l("You likely qualify to have this conviction dismissed and "
@@ -26,6 +29,23 @@ HEADLINES = {
                                       "misdemeanor."),
     Outcome.NOT_ELIGIBLE: _l("Prop 64 likely does not help with this conviction."),
     Outcome.NEEDS_REVIEW: _l("We cannot tell yet: we need to know more."),
+}
+# A juvenile court case is an adjudication, not a conviction (HS 11361.8(m)).
+JUVENILE_HEADLINES = {
+    Outcome.DISMISS_AND_SEAL: _l("You likely qualify to have this juvenile adjudication "
+                                 "dismissed and sealed."),
+    Outcome.REDUCE_TO_INFRACTION: _l("You likely qualify to have this juvenile adjudication "
+                                     "reduced to an infraction."),
+    Outcome.REDUCE_TO_MISDEMEANOR: _l("You likely qualify to have this juvenile adjudication "
+                                      "reduced to a misdemeanor."),
+}
+# The short form for the summary at the top of a result with several convictions.
+SUMMARY_NAMES = {
+    Outcome.DISMISS_AND_SEAL: _l("can likely be dismissed and sealed"),
+    Outcome.REDUCE_TO_INFRACTION: _l("can likely be reduced to an infraction"),
+    Outcome.REDUCE_TO_MISDEMEANOR: _l("can likely be reduced to a misdemeanor"),
+    Outcome.NOT_ELIGIBLE: _l("Prop 64 likely does not help"),
+    Outcome.NEEDS_REVIEW: _l("we cannot tell yet"),
 }
 OUTCOME_NAMES = {
     Outcome.DISMISS_AND_SEAL: _l("dismissed and sealed"),
@@ -65,6 +85,68 @@ PRESUMED_PHRASES = {
     ("level", Level.INFRACTION): _l("that it was an infraction"),
 }
 SMALL_LIMITS = {"amount_grams": 28.5, "plants": 6, "prior_same_section": 1}
+
+
+def headline(result: Result) -> str:
+    if result.juvenile and result.outcome in JUVENILE_HEADLINES:
+        return str(JUVENILE_HEADLINES[result.outcome])
+    return str(HEADLINES[result.outcome])
+
+
+def why_automatic(result: Result, facts) -> str:
+    """Why relief is or is not automatic, in the person's terms (issue 10, item 3)."""
+    dismissal = result.outcome is Outcome.DISMISS_AND_SEAL
+    if result.automatic is Automatic.DA_PROGRAM and result.program:
+        if dismissal:
+            return _("Good news: the %(agency)s ran a program that dismissed and sealed "
+                     "convictions like this one without anyone filing.",
+                     agency=_(result.program.agency))
+        return _("Good news: the %(agency)s ran a program that reduced convictions like this "
+                 "one without anyone filing.", agency=_(result.program.agency))
+    if result.automatic is Automatic.STATEWIDE:
+        if dismissal:
+            return _("Good news: a state law (HS 11361.9) told the courts to dismiss and seal "
+                     "convictions like this one without anyone filing. The courts were due to "
+                     "finish in 2023, but some were missed. Step 1 below says how to check.")
+        return _("Good news: a state law (HS 11361.9) told the courts to reduce convictions "
+                 "like this one without anyone filing. The courts were due to finish in 2023, "
+                 "but some were missed. Step 1 below says how to check.")
+    if result.old_level is Level.INFRACTION:
+        day = facts.offense_date or facts.conviction_date
+        if day:
+            return _("In %(year)s this was an infraction (like a traffic ticket). The automatic "
+                     "reviews did not cover infractions, so you need to apply yourself.",
+                     year=day.year)
+        return _("Back then this was an infraction (like a traffic ticket). The automatic "
+                 "reviews did not cover infractions, so you need to apply yourself.")
+    if result.juvenile:
+        return _("The automatic reviews did not cover juvenile court cases, so you need to "
+                 "apply yourself.")
+    return _("This was not part of an automatic review, so you need to apply yourself.")
+
+
+def name_in_english(name: str) -> Markup:
+    """A name kept as the court writes it; marked as English inside another language."""
+    if str(get_locale()).startswith("en"):
+        return Markup(escape(name))
+    return Markup('<span lang="en">%s</span>') % name
+
+
+def say_name(name: Name) -> Markup:
+    """Courts and prosecutors as the site names them in the person's language (glossary)."""
+    if name.kind == "court":
+        return Markup(escape(court_name(name.county)))
+    if name.kind == "prosecutor":
+        return Markup(escape(prosecutor_name(name.county)))
+    if name.kind == "agency":
+        return Markup(escape(_(name.english)))
+    if name.kind == "place":
+        return Markup(escape(name.english))
+    return name_in_english(name.english)
+
+
+def step_words(item: Text) -> Markup:
+    return words(item, request_translations().ugettext, say_name)
 
 
 def conviction_title(number: int, answers: dict[str, str]) -> str:
@@ -128,11 +210,11 @@ def presumed_phrase(presumption: Presumption) -> str:
 
 
 def reason_texts(result: Result) -> list[str]:
-    # The result page lists the other routes in full under their own heading.
+    # The result page says these in full under their own headings: never twice.
     return [
         _(reason.template, **{key: _(value) for key, value in reason.params})
         if reason.params else _(reason.template)
-        for reason in result.reasons if reason.template != OTHER_ROUTES
+        for reason in result.reasons if reason.template not in (OTHER_ROUTES, PRESUMED)
     ]
 
 

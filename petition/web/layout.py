@@ -1,4 +1,4 @@
-"""The header, footer and step indicator pages share, rendered once per language and place.
+"""The header and footer pages share, rendered once per language and place.
 
 They hold no answers: the header depends only on the language and the page's address (for
 the language menu), the footer only on the language (plus the person's CSRF token, put in
@@ -21,7 +21,7 @@ def init_app(app) -> None:
     @app.context_processor
     def shared_layout():
         return {"site_header": site_header, "site_footer": site_footer,
-                "step_indicator": step_indicator, "static_url": static_url}
+                "static_url": static_url}
 
 
 def site_header() -> Markup:
@@ -46,15 +46,6 @@ def site_footer(csrf_token: str) -> Markup:
 @lru_cache(maxsize=16)
 def footer_for(app, code: str) -> str:
     return str(render_template("_footer.html", token_slot=TOKEN_SLOT))
-
-
-def step_indicator(current: int) -> Markup:
-    return steps_for(current_app._get_current_object(), current_language().code, current)
-
-
-@lru_cache(maxsize=64)
-def steps_for(app, code: str, current: int) -> Markup:
-    return Markup(render_template("_steps.html", current=current))
 
 
 def static_url(filename: str) -> str:

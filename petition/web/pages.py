@@ -3,28 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from babel.dates import format_time
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from markupsafe import Markup
 
 from petition.counties import County
 from petition.facts import ConvictionFacts
+from petition.next_steps import Step, steps_for
 from petition.rules.catalogue import GROUPS, RULES
 from petition.rules.engine import Result
 from petition.rules.vocabulary import Automatic, Outcome
 from petition.web import interview
 from petition.web.describe import (
-    HEADLINES,
     OUTCOME_NAMES,
+    SUMMARY_NAMES,
     CitationNote,
     anchor_for,
     citation_notes,
     conviction_title,
     county_words,
     court_name,
+    headline,
     presumed_phrase,
     prosecutor_name,
     reason_texts,
+    step_words,
+    why_automatic,
 )
 from petition.web.glossary import GLOSSARY
 from petition.web.translation import gettext as _
@@ -34,6 +42,25 @@ blueprint = Blueprint("pages", __name__, url_prefix="/<lang>")
 # Where the person is sent after "Leave this site quickly": an ordinary, harmless page
 # (config LEAVE_TO overrides it, e.g. for tests that must not reach the network).
 LEAVE_TO = "https://www.google.com/search?q=weather"
+CALIFORNIA = ZoneInfo("America/Los_Angeles")
+
+
+@blueprint.app_context_processor
+def next_steps_helpers():
+    """The papers page shows the same steps as the result page, from the same source."""
+    return {"step_groups": step_groups, "step_words": step_words,
+            "answers_deleted_at": answers_deleted_at}
+
+
+def answers_deleted_at() -> str:
+    """When the answers will be deleted if the person does nothing, in California time (the
+    notice a person reads without JavaScript; site.js adds the warning and "Keep my answers").
+    Empty when there are no answers to lose."""
+    if not interview.convictions():
+        return ""
+    lifetime = current_app.permanent_session_lifetime
+    return format_time(datetime.now(CALIFORNIA) + lifetime, "short", tzinfo=CALIFORNIA,
+                       locale=str(get_locale()))
 
 
 @blueprint.get("/")
@@ -75,6 +102,17 @@ def limit_message() -> str:
              count=interview.MAX_CONVICTIONS)
 
 
+@blueprint.get("/convictions/<int:number>/remove")
+def confirm_remove(number: int):
+    """GOV.UK's pattern: Remove asks first, on a page of its own (works without JavaScript)."""
+    stored = interview.convictions()
+    if not 1 <= number <= len(stored):
+        return redirect(url_for("pages.convictions"))
+    return render_template("remove.html", number=number,
+                           title=conviction_title(number, stored[number - 1]["answers"]),
+                           county=county_words(stored[number - 1]["answers"]))
+
+
 @blueprint.post("/convictions/<int:number>/remove")
 def remove(number: int):
     interview.remove(number)
@@ -96,6 +134,7 @@ class ConvictionResult:
     notes: list[CitationNote]
     presumed: list[str]
     alternative: str
+    why_automatic: str
 
     @property
     def gives_relief(self) -> bool:
@@ -104,6 +143,35 @@ class ConvictionResult:
     @property
     def automatic(self) -> bool:
         return self.result.automatic is not Automatic.NONE
+
+    @property
+    def summary(self) -> str:
+        return str(SUMMARY_NAMES[self.result.outcome])
+
+
+@dataclass(frozen=True)
+class StepGroup:
+    """The numbered steps for the convictions of one county that share what to do."""
+
+    county_words: str
+    items: tuple[ConvictionResult, ...]
+    steps: tuple[Step, ...]
+
+    @property
+    def numbers(self) -> str:
+        return ", ".join(str(item.number) for item in self.items)
+
+
+def step_groups(items: list[ConvictionResult]) -> list[StepGroup]:
+    """One list of steps per county for the convictions that give relief (they are filed in
+    that county's court), in the order the convictions were given."""
+    by_county: dict[str, list[ConvictionResult]] = {}
+    for item in items:
+        if item.gives_relief:
+            by_county.setdefault(item.county.name if item.county else "", []).append(item)
+    return [StepGroup(group[0].county_words, tuple(group),
+                      steps_for(group[0].county, [item.result for item in group]))
+            for group in by_county.values()]
 
 
 def results() -> list[ConvictionResult]:
@@ -118,10 +186,12 @@ def conviction_result(number: int, answers: dict[str, str]) -> ConvictionResult:
     return ConvictionResult(
         number=number, title=conviction_title(number, answers),
         county=assessment.facts.county, county_words=county_words(answers),
-        facts=assessment.facts, result=result, headline=str(HEADLINES[result.outcome]),
+        facts=assessment.facts, result=result, headline=headline(result),
         reasons=reason_texts(result), notes=citation_notes(result),
         presumed=[presumed_phrase(p) for p in result.presumed],
         alternative=str(alternative) if alternative else "",
+        why_automatic=why_automatic(result, assessment.facts) if result.outcome.gives_relief
+        else "",
     )
 
 
@@ -131,13 +201,26 @@ def result():
     if not shown:
         return redirect(url_for("questions.resume", number=1))
     return render_template("result.html", results=shown, result_card=result_card,
+                           groups=step_groups(shown),
                            any_relief=any(item.gives_relief for item in shown))
+
+
+@blueprint.get("/result/print")
+def result_print():
+    """One or two pages to take to a clinic: each outcome, what was presumed, the steps with
+    their links written out."""
+    shown = results()
+    if not shown:
+        return redirect(url_for("questions.resume", number=1))
+    return render_template("result_print.html", results=shown, groups=step_groups(shown),
+                           steps_for=steps_for, Outcome=Outcome)
 
 
 def result_card(item: ConvictionResult) -> Markup:
     return Markup(render_template("_result_card.html", item=item, Outcome=Outcome,
                                   Automatic=Automatic, court_name=court_name,
-                                  prosecutor_name=prosecutor_name))
+                                  prosecutor_name=prosecutor_name, steps_for=steps_for,
+                                  step_words=step_words))
 
 
 @blueprint.get("/how-we-decide")
@@ -149,6 +232,13 @@ def how_we_decide():
 @blueprint.get("/glossary")
 def glossary():
     return render_template("glossary.html", glossary=GLOSSARY)
+
+
+@blueprint.get("/still-here")
+def still_here():
+    """'Keep my answers' on the timeout warning: any request renews the session's 30 minutes
+    (SESSION_REFRESH_EACH_REQUEST); this one only answers that it did."""
+    return Response(status=204, mimetype="text/plain")
 
 
 @blueprint.post("/clear")

@@ -104,7 +104,8 @@ QUESTIONS = {q.fact: q for q in (
              birth_date=True),
     Question("amount_grams", "number", _l("How much cannabis was it, in grams?"),
              _l("Amount"),
-             _l("28.5 grams is about 1 ounce. 8 grams is about a quarter ounce. Your court "
+             _l("About how many grams? A close guess is fine. An ounce is 28.35 grams, a "
+                "quarter ounce is about 7 grams, and an eighth is about 3.5 grams. Your court "
                 "papers or police report may say the amount."),
              whole=False, low=0, high=100_000_000, unit=_l("grams"),
              example=_l("For example, 28.5")),

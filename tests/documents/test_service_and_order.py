@@ -89,7 +89,7 @@ def test_an_unknown_county_leaves_the_court_and_agency_to_fill_in(packets):
     proof = rendered.page_with(PROOF_PAGE)
     assert "District Attorney of the County of" in proof  # a blank for the county, no guess
     assert "County District Attorney" not in proof
-    assert contains(rendered.pages[0], "Ask the clerk of the Superior Court of California in the "
-                                       "county where you were convicted.")
+    assert contains(rendered.pages[0], "Ask the clerk of the superior court in the county "
+                                       "where you were convicted.")
     assert contains(rendered.pages[0], "Ask the District Attorney or the public defender of the "
                                        "county where you were convicted.")

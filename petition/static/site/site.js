@@ -40,4 +40,29 @@
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+
+  // Timeout warning (GOV.UK pattern): 5 minutes before the answers are deleted, say so and
+  // offer "Keep my answers", which renews the session. Without JavaScript the page's notice
+  // gives the time instead.
+  var notice = document.getElementById("timeout-notice");
+  var warning = document.getElementById("timeout-warning");
+  var keep = document.getElementById("keep-answers");
+  if (notice && warning && keep) {
+    var minutes = parseInt(notice.getAttribute("data-minutes"), 10) || 30;
+    var timer = null;
+    var schedule = function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        warning.hidden = false;
+        keep.focus();
+      }, Math.max(minutes - 5, 0) * 60 * 1000);
+    };
+    keep.addEventListener("click", function () {
+      fetch(keep.getAttribute("data-url"), {credentials: "same-origin"}).then(function () {
+        warning.hidden = true;
+        schedule();
+      });
+    });
+    schedule();
+  }
 })();
