@@ -172,22 +172,30 @@ def form_page(problem: str = "", status: int = 200, rapsheet_problem: str = "",
         record_text=record_text), status
 
 
+def large_form_read() -> bool:
+    """The site's forms are small (MAX_CONTENT_LENGTH); only the clinic's carry a spreadsheet
+    or a RAP sheet, as a file or as the text a results or review page sends back. Reads the
+    body under the clinic's own limit (False when it is over) and then checks the CSRF token,
+    which the body carries."""
+    request.max_content_length = MAX_UPLOAD_BYTES + FORM_ALLOWANCE
+    request.max_form_memory_size = MAX_UPLOAD_BYTES + FORM_ALLOWANCE
+    try:
+        request.form  # noqa: B018 (parse the body here, where a too-large one is ours)
+    except RequestEntityTooLarge:
+        return False
+    if current_app.config.get("WTF_CSRF_ENABLED", True):
+        csrf.protect()
+    return True
+
+
 @blueprint.route("/clinic", methods=["GET", "POST"])
 @csrf.exempt  # checked in the view, once the upload's own size limit is set
 @limit_clinic
 def clinic():
     if request.method == "GET":
         return form_page()
-    # The site's forms are small (MAX_CONTENT_LENGTH); only this one carries a spreadsheet,
-    # as a file or as the text the results page sends back.
-    request.max_content_length = MAX_UPLOAD_BYTES + FORM_ALLOWANCE
-    request.max_form_memory_size = MAX_UPLOAD_BYTES + FORM_ALLOWANCE
-    try:
-        request.form  # noqa: B018 (parse the body here, where a too-large one is ours)
-    except RequestEntityTooLarge:
+    if not large_form_read():
         return form_page(too_big(), 413)
-    if current_app.config.get("WTF_CSRF_ENABLED", True):
-        csrf.protect()
     chosen = request.form.get("format", "html")
     output = chosen if chosen in FORMATS else "html"
     try:

@@ -22,8 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
-from werkzeug.exceptions import RequestEntityTooLarge
+from flask import Blueprint, redirect, render_template, request, url_for
 from wtforms import FieldList, Form, FormField, HiddenField, SelectField, StringField
 from wtforms.validators import ValidationError
 
@@ -34,9 +33,9 @@ from petition.rapsheet.sources import UnreadableRecord, record_text
 from petition.web import csrf
 from petition.web.clinic import (
     FILER_LABELS,
-    FORM_ALLOWANCE,
     form_page,
     labels,
+    large_form_read,
     results_page,
     screen_upload,
 )
@@ -364,14 +363,8 @@ def start():
 @limit_clinic
 def rapsheet():
     # Like the clinic's upload: the record (or the review form carrying it) may be large.
-    request.max_content_length = MAX_UPLOAD_BYTES + FORM_ALLOWANCE
-    request.max_form_memory_size = MAX_UPLOAD_BYTES + FORM_ALLOWANCE
-    try:
-        request.form  # noqa: B018 (parse the body here, where a too-large one is ours)
-    except RequestEntityTooLarge:
+    if not large_form_read():
         return record_problem(too_big(), 413)
-    if current_app.config.get("WTF_CSRF_ENABLED", True):
-        csrf.protect()
     action = request.form.get("action", "read")
     today = date.today()
     if action == "read":
