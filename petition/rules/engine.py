@@ -17,7 +17,7 @@ from petition.rules.circumstances import Circumstances, Timing, circumstances_of
 from petition.rules.dates import PROP_64_EFFECTIVE
 from petition.rules.findings import N_, Reason, reason
 from petition.rules.inquiry import explore
-from petition.rules.judgement import Verdict, judge
+from petition.rules.judgement import IN_JUVENILE_WORDS, Verdict, judge
 from petition.rules.unconfirmed import JUVENILE_SUBDIVISION
 from petition.rules.vocabulary import AgeBand, Automatic, Certainty, Level, Outcome, Track
 
@@ -191,7 +191,7 @@ def decide(known: Circumstances, automatic_table: AutomaticTable = (),
     presumption decided the outcome."""
     worlds, preferred = worlds_of(known, automatic_table or default_table(), juvenile)
     candidates = [world for world in worlds if presumable(world, known, preferred)]
-    chosen = best(candidates)
+    chosen = without_promise_if_maybe_infraction(known, best(candidates), candidates)
     facts = dict.fromkeys(fact for world in worlds for fact in world.assignment)
     presumed, open_facts = [], set()
     for fact in facts:
@@ -204,9 +204,10 @@ def decide(known: Circumstances, automatic_table: AutomaticTable = (),
             says_minor = (fact, value) in MINOR_VALUES
             if says_minor:
                 others.pop("age_at_offense", None)
-            alternative = best([world for world in worlds if compatible(world, {fact: value})
-                                and compatible(world, others)
-                                and (says_minor or presumable(world, known, others))])
+            pool = [world for world in worlds if compatible(world, {fact: value})
+                    and compatible(world, others)
+                    and (says_minor or presumable(world, known, others))]
+            alternative = without_promise_if_maybe_infraction(known, best(pool), pool)
             if alternative is None or alternative.result == chosen.result:
                 continue
             open_facts.add(fact)
@@ -225,7 +226,6 @@ def decide(known: Circumstances, automatic_table: AutomaticTable = (),
         presumed = [Presumption(fact, chosen.assignment[fact]) for fact in open_facts
                     if fact in chosen.assignment and fact not in ("juvenile",)]
     presumed = list(dict.fromkeys(presumed))
-    chosen = without_promise_if_maybe_infraction(known, chosen, candidates)
     lesser = [world.verdict for world in candidates
               if world.verdict.outcome.gives_relief
               and world.verdict.outcome.favour < chosen.verdict.outcome.favour]
@@ -263,15 +263,16 @@ def facts_that_matter_together(worlds: list[World], chosen: World, open_facts: s
             return list(found.items())
 
 
-def without_promise_if_maybe_infraction(known: Circumstances, chosen: World,
-                                        candidates: list[World]) -> World:
+def without_promise_if_maybe_infraction(known: Circumstances, chosen: World | None,
+                                        candidates: list[World]) -> World | None:
     """law.md E10: "Where the old level is not known and could have been an infraction, say
     none": the automatic reviews worked from records that generally do not hold infractions,
     so no review is promised even where the presumption takes a higher level (the facts that
-    settle the level are open questions already)."""
+    settle the level are then open questions, as the chosen world's result differs from
+    theirs)."""
     maybe_infraction = known.level is None and any(
         world.verdict.old_level is Level.INFRACTION for world in candidates)
-    if maybe_infraction and chosen.automatic is not Automatic.NONE:
+    if chosen is not None and maybe_infraction and chosen.automatic is not Automatic.NONE:
         return replace(chosen, automatic=Automatic.NONE)
     return chosen
 
@@ -413,6 +414,9 @@ def assemble_result(decision: Decision, known: Circumstances, sentence_status: s
     if juvenile and outcome.gives_relief:
         citations += (JUVENILE_SUBDIVISION,)
     reasons = verdict.reasons
+    if juvenile:
+        reasons = tuple(replace(item, template=IN_JUVENILE_WORDS.get(item.template, item.template))
+                        for item in reasons)
     if decision.certainty is Certainty.PRESUMED and outcome.gives_relief:
         reasons += (reason(PRESUMED),)
     return Result(

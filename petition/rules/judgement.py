@@ -42,9 +42,13 @@ CONVICTED_AFTER_UNKNOWN_OFFENSE = N_(
 )
 LAWFUL_TODAY = N_("Today this is legal, so the conviction can be dismissed and sealed.")
 LESSER_TODAY = N_("Today this is %(today)s, less than the %(old)s you were convicted of.")
+# A juvenile court case is an adjudication, not a conviction (law.md E8, HS 11361.8(m)).
+LESSER_TODAY_JUVENILE = N_(
+    "Today this is %(today)s, less than the %(old)s the juvenile court found true.")
 SAME_TODAY = N_(
     "Today this would still be %(today)s, so Prop 64 does not lower this %(old)s conviction."
 )
+IN_JUVENILE_WORDS = {LESSER_TODAY: LESSER_TODAY_JUVENILE}
 # The class of today's offense with its article ("an infraction", not "a infraction").
 WITH_ARTICLE = {
     Level.INFRACTION: N_("an infraction"),

@@ -149,11 +149,17 @@ def step_words(item: Text) -> Markup:
     return words(item, request_translations().ugettext, say_name)
 
 
-def conviction_title(number: int, answers: dict[str, str]) -> str:
+def conviction_title(number: int, answers: dict[str, str], juvenile: bool = False) -> str:
+    """A juvenile court case is an adjudication, not a conviction (HS 11361.8(m))."""
     section = answers.get("section")
     options = {option.value: option.label for option in QUESTIONS["section"].options}
     if section and section != UNKNOWN:
+        if juvenile:
+            return _("Juvenile case %(number)s: %(what)s", number=number,
+                     what=options[section])
         return _("Conviction %(number)s: %(what)s", number=number, what=options[section])
+    if juvenile:
+        return _("Juvenile case %(number)s", number=number)
     return _("Conviction %(number)s", number=number)
 
 

@@ -184,7 +184,7 @@ def conviction_result(number: int, answers: dict[str, str]) -> ConvictionResult:
     result = assessment.result
     alternative = OUTCOME_NAMES.get(result.alternative) if result.alternative else None
     return ConvictionResult(
-        number=number, title=conviction_title(number, answers),
+        number=number, title=conviction_title(number, answers, result.juvenile),
         county=assessment.facts.county, county_words=county_words(answers),
         facts=assessment.facts, result=result, headline=headline(result),
         reasons=reason_texts(result), notes=citation_notes(result),

@@ -72,6 +72,14 @@ def interview(full: dict[str, str]) -> dict[str, str]:
           "prior_same_section": "0", "for_sale": "", "school_grounds": "no", "superstrike": "no",
           "pc290": "no", "sold_to_minor": "no", "hired_under_21": "no",
           "environmental_violation": "no", "interstate": "no"})
+# E10 with facts that only matter together: 3 g, concentrate unknown, in 2011 could be an
+# infraction (old 11357(b)), so automatic is none until `concentrated` is asked.
+@example({"county": "Fresno", "section": "11357", "level": "", "offense_date": "2011-01-01",
+          "conviction_date": "2011-01-01", "juvenile": "no", "age_at_offense": "14",
+          "amount_grams": "3", "concentrated": "yes", "plants": "3", "sentence_status": "serving",
+          "prior_same_section": "0", "for_sale": "yes", "school_grounds": "", "superstrike": "yes",
+          "pc290": "yes", "sold_to_minor": "yes", "hired_under_21": "yes",
+          "environmental_violation": "yes", "interstate": "yes"})
 def test_answering_only_what_is_asked_gives_the_answer_every_fact_gives(full):
     try:
         everything = decided(full)

@@ -175,6 +175,16 @@ def test_the_juvenile_path_speaks_juvenile(client, lang, words):
         assert word in html
 
 
+def test_a_juvenile_card_never_speaks_of_a_conviction_or_a_sentence(client):
+    juvenile_felony = {**JUVENILE, "section": "11359", "level": "felony",
+                       "sold_to_minor": "no", "hired_under_21": "no"}
+    card = visible_text_of(section(result_html(client, "en", juvenile_felony), "result-card"))
+    assert "Juvenile case 1" in card and "the juvenile court found true" in card
+    # The card's own words: after its attributes, before the statute's own text it quotes.
+    words = card.split("data-track=")[-1].split("The law we used")[0]
+    assert "onvict" not in words and "sentence" not in words
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_several_convictions_start_with_a_summary_of_what_the_papers_cover(client, lang):
     html = result_html(client, lang, GIFT, UNKNOWN)
