@@ -33,7 +33,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from petition.documents.batch import FILER_COLUMNS
 from petition.facts import READ_AND_FORGET
-from petition.languages import language_for
+from petition.languages import LANGUAGES, language_for
 from petition.rules.vocabulary import Automatic, Certainty, Outcome, Track
 from petition.screening import (
     OUTPUT_COLUMNS,
@@ -112,7 +112,7 @@ COLUMN_NOTES = {
     "offense_date": _l("YYYY-MM-DD, YYYY-MM or YYYY."),
     "conviction_date": _l("YYYY-MM-DD, YYYY-MM or YYYY."),
     "amount_grams": _l("A number of grams."),
-    "language": _l("The client's language for the instructions and the summary: en or es."),
+    "language": _l("The client's language for the instructions and the summary."),
     "date_of_birth": _l("YYYY-MM-DD."),
 }
 # The papers' columns are labelled as the resident's details page labels them.
@@ -147,6 +147,8 @@ def column_guide() -> tuple[list[GuideRow], list[GuideRow]]:
             values = ", ".join(option.value for option in question.options)
         elif question and question.kind == "number":
             values = _("a number, or empty")
+        elif column == "language":
+            values = ", ".join(f"{language.code} ({language.name})" for language in LANGUAGES)
         return GuideRow(column, meaning, values)
 
     return [row(column) for column in FACT_COLUMNS], [row(column) for column in PACKET_COLUMNS]

@@ -26,6 +26,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from wtforms import FieldList, Form, FormField, HiddenField, SelectField, StringField
 from wtforms.validators import ValidationError
 
+from petition.languages import LANGUAGES
 from petition.rapsheet import Record, read_record, review_rows
 from petition.rapsheet.convictions import NoConvictionShown, cannabis_non_convictions
 from petition.rapsheet.rows import SCREENING_COLUMNS
@@ -207,7 +208,7 @@ class RecordReviewForm(Form):
 
 
 def set_choices(form: RecordReviewForm) -> None:
-    form.language.choices = [("en", "English"), ("es", "Español")]
+    form.language.choices = [(language.code, language.name) for language in LANGUAGES]
     counties = [("", dont_know().label), *((name, name) for name in county_names())]
     for entry in form.rows:
         row = entry.form
