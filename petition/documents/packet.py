@@ -21,6 +21,7 @@ from petition.documents.fetcher import ASSETS, PackagedAssetFetcher
 from petition.documents.model import PacketCase
 from petition.documents.papers import SECTION_BOXES, Papers, papers_for
 from petition.documents.templating import TEMPLATES, catalogue, environment_for
+from petition.english_terms import mark_english
 from petition.languages import DEFAULT, language_for
 from petition.next_steps import relief_steps, words
 
@@ -52,8 +53,8 @@ def instructions_page(papers: Papers, locale: str, lang: str) -> Markup:
     english = (lambda name: escape(name.english)) if lang == DEFAULT.code else (
         lambda name: escape(name.english) if name.kind == "place"
         else Markup('<span lang="en">%s</span>') % name.english)
-    return Markup(template.render(
-        papers=papers, lang=lang,
+    page = template.render(
+        papers=papers, lang=lang, direction=language_for(lang).direction,
         # The numbered steps: the same source as the site's result and papers pages.
         steps=relief_steps(papers.case.county, [
             conviction.result for conviction in papers.case.convictions
@@ -67,7 +68,8 @@ def instructions_page(papers: Papers, locale: str, lang: str) -> Markup:
         presumed_sentence=wording.PRESUMED_SENTENCE,
         level_words=wording.LEVEL_WORDS,
         automatic_sentences=wording.AUTOMATIC_SENTENCES,
-    ))
+    )
+    return Markup(page if lang == DEFAULT.code else mark_english(page))
 
 
 def packet_html(case: PacketCase) -> str:

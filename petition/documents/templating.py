@@ -51,7 +51,7 @@ def us_date(day: date | None) -> str:
     return day.strftime("%m/%d/%Y") if day else ""
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=None)  # one per language, a handful
 def environment_for(locale: str) -> Environment:
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES),

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from babel.dates import format_skeleton
 from flask import url_for
-from flask_babel import format_date, get_locale
+from flask_babel import format_date, format_decimal, get_locale
 from markupsafe import Markup, escape
 
 from petition.next_steps import Name, Text, words
@@ -183,10 +184,10 @@ def show_value(fact: str, value: str) -> str:
         if len(value) == 4:  # a year only (law.md E2)
             return value
         if len(value) == 7:  # a year and month
-            return format_date(date.fromisoformat(value + "-01"), "MMMM y")
+            return format_skeleton("yMMMM", date.fromisoformat(value + "-01"),
+                                   locale=get_locale())
         return format_date(date.fromisoformat(value), "long")
-    number = f"{float(value):g}" if not question.whole else value
-    return f"{number} {question.unit}"
+    return f"{format_decimal(float(value))} {question.unit}"
 
 
 @dataclass(frozen=True)

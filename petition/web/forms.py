@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from flask_babel import format_decimal
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField
 
@@ -142,9 +143,20 @@ def read_age_from_birth(question: Question, form: AnswerForm, answers: dict[str,
     return str(age), None
 
 
+def latin_digits(text: str) -> str:
+    """Digits of any script as 0-9 ("٩٤١٠٢", "۹۴۱۰۲" and "９４１０２" are 94102), and the
+    Arabic decimal and thousands marks as "." and ",": the engine, the papers' font and the
+    court's clerks read Latin digits, and the person may type with another keyboard."""
+    return "".join(str(unicodedata.decimal(ch)) if unicodedata.decimal(ch, None) is not None
+                   else ARABIC_MARKS.get(ch, ch) for ch in text)
+
+
+ARABIC_MARKS = {"\u066b": ".", "\u066c": ",", "\u060c": ","}
+
+
 def text_of(form: AnswerForm, name: str) -> str:
     value = form[name].data
-    return value.strip() if isinstance(value, str) else ""
+    return latin_digits(value.strip()) if isinstance(value, str) else ""
 
 
 def read_choice(question: Question, form: AnswerForm):
@@ -182,7 +194,8 @@ def read_number(question: Question, form: AnswerForm):
                              question.fact)
     if not question.low <= number <= question.high:
         return None, Problem(_("Enter a number from %(low)s to %(high)s.",
-                               low=f"{question.low:,.0f}", high=f"{question.high:,.0f}"),
+                               low=format_decimal(question.low),
+                               high=format_decimal(question.high)),
                              question.fact)
     return (str(int(number)) if question.whole else f"{number.normalize():f}"), None
 
@@ -191,7 +204,8 @@ def parse_number(text: str) -> Decimal | None:
     """Read numbers as people in California write them: a dot is the decimal point (as in
     the CSV contract, and in Mexican and U.S. Spanish); "28,5" is also read as 28.5, while
     "1,000" is a thousand."""
-    cleaned = text.replace(" ", "")
+    # Spaces (ordinary, no-break, narrow) group thousands in French-style locales (ru, hy).
+    cleaned = re.sub(r"[ \u00a0\u202f]", "", text)
     if len(cleaned) > MAX_TEXT or not re.fullmatch(r"[0-9.,]+", cleaned):
         return None
     if re.fullmatch(r"\d+,\d{1,2}", cleaned):

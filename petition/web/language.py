@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import Flask, abort, g, redirect, request, url_for
 
+from petition.english_terms import mark_english
 from petition.languages import BY_CODE, DEFAULT, LANGUAGES, Language
 from petition.web.translation import request_translations
 
@@ -33,6 +34,13 @@ def init_app(app: Flask) -> None:
         ngettext=lambda one, many, n: request_translations().ungettext(one, many, n),
         newstyle=True,
     )
+
+    @app.after_request
+    def keep_english_terms_english(response):
+        if (current_language() != DEFAULT and response.mimetype == "text/html"
+                and not response.is_streamed):
+            response.set_data(mark_english(response.get_data(as_text=True)))
+        return response
 
     @app.context_processor
     def language_menu():

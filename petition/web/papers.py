@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,7 +25,7 @@ from werkzeug.exceptions import ServiceUnavailable
 from petition.documents.filings import Filing, filings
 from petition.documents.model import Conviction, Filer, PacketCase
 from petition.web import interview
-from petition.web.forms import AnswerForm, printable
+from petition.web.forms import AnswerForm, latin_digits, printable
 from petition.web.limits import limit_packets
 from petition.web.pages import ConvictionResult, results
 from petition.web.translation import gettext as _
@@ -76,13 +75,6 @@ WAIVER_VALUES = ("yes", "no", "unknown")
 
 def relief_results() -> list[ConvictionResult]:
     return [item for item in results() if item.gives_relief]
-
-
-def latin_digits(text: str) -> str:
-    """Digits of any script as 0-9 ("٩٤١٠٢" and "９４１０２" are 94102): the papers' font and
-    the court's clerks read Latin digits, and the person may type with another keyboard."""
-    return "".join(str(unicodedata.decimal(ch)) if unicodedata.decimal(ch, None) is not None
-                   else ch for ch in text)
 
 
 def detail_problems(details: dict[str, str]) -> list[tuple[str, str]]:

@@ -1,0 +1,46 @@
+"""Court names, form numbers and code sections stay in English in every language.
+
+Translators keep them as the court writes them ("HS 11357(b)", "CR-400", "Superior Court of
+California, County of Fresno"); this marks each one `lang="en"` (so a screen reader reads it in
+English) and `dir="ltr"`, which also isolates it: in Arabic or Persian, "HS 11357(b)" keeps its
+order and its closing parenthesis instead of being mirrored into the right-to-left sentence.
+
+It works on finished HTML, page or packet, touching only text between tags, never attributes
+or elements whose content is plain text to the browser (title, textarea, option, script, style).
+"""
+
+from __future__ import annotations
+
+import re
+
+ENGLISH_TERM = re.compile(
+    r"(?:\b(?:HS|H&amp;S|PC|Penal Code|Health and Safety Code)\s?(?:§\s?)?)?"
+    r"\b\d{3,5}(?:\.\d{1,2})?(?:\([a-z0-9]{1,4}\))+"  # a section with its subdivisions
+    r"|\b(?:HS|H&amp;S|PC)\s?(?:§\s?)?\d{3,5}(?:\.\d{1,2})?\b"  # a section without them
+    r"|\b(?:CR|JV|BCIA|FW|MC|SC)-?\s?\d{2,4}[A-Z]?\b"  # Judicial Council and DOJ form numbers
+    r"|\bSuperior Court of California(?:, County of [A-Z][a-z]+(?: [A-Z][a-z]+)*)?"
+)
+TAG = re.compile(r"(<[^>]*>)")
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+PLAIN_TEXT_ELEMENTS = frozenset({"title", "textarea", "option", "script", "style"})
+MARK = r'<span lang="en" dir="ltr">\g<0></span>'
+
+
+def mark_english(html: str) -> str:
+    """`html` with every court name, form number and code section in its text marked."""
+    if not ENGLISH_TERM.search(html):
+        return html
+    pieces = TAG.split(html)  # text, tag, text, tag, ..., text
+    inside_plain_text: str | None = None
+    for index in range(0, len(pieces), 2):
+        if inside_plain_text is None:
+            pieces[index] = ENGLISH_TERM.sub(MARK, pieces[index])
+        if index + 1 < len(pieces):
+            tag = TAG_NAME.match(pieces[index + 1])
+            if tag:
+                closing, name = tag[1], tag[2].lower()
+                if inside_plain_text is None and not closing and name in PLAIN_TEXT_ELEMENTS:
+                    inside_plain_text = name
+                elif closing and name == inside_plain_text:
+                    inside_plain_text = None
+    return "".join(pieces)
