@@ -9,7 +9,7 @@ apart from the site's ``messages`` so the papers and the pages never edit each o
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 
@@ -51,7 +51,7 @@ def us_date(day: date | None) -> str:
     return day.strftime("%m/%d/%Y") if day else ""
 
 
-@lru_cache(maxsize=None)  # one per language, a handful
+@cache  # one per language, a handful
 def environment_for(locale: str) -> Environment:
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES),

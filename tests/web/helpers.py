@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.web.resident import main_form, outcomes_of  # noqa: F401 (re-exported for tests)
+from petition.web.scripted_resident import main_form, outcomes_of  # noqa: F401 (re-exported for tests)
 
 
 def token(html: str) -> str:

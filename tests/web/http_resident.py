@@ -16,7 +16,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from tests.web.resident import Interview, outcomes_of
+from petition.web.scripted_resident import Interview, outcomes_of
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

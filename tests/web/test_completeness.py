@@ -11,10 +11,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from petition import create_app
 from petition.facts import FactsError, parse_conviction
 from petition.rules.engine import evaluate
+from petition.web.scripted_resident import FlaskClientHTTP, Interview, outcomes_of, web_row
 from tests.rules.test_completeness import rows
 from tests.web.page_checks import CheckedClient
-from tests.web.resident import Interview, outcomes_of, web_row
-from tests.web.test_public_cases import FlaskClientHTTP
 
 APP = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key"})
 APP.test_client_class = CheckedClient

@@ -13,24 +13,11 @@ import pytest
 
 from petition.facts import parse_conviction
 from petition.rules.engine import evaluate
-from tests.web.resident import Interview, outcomes_of, web_row
+from petition.web.scripted_resident import FlaskClientHTTP, Interview, outcomes_of, web_row
 
 CASES = Path(os.environ.get("PUBLIC_CASES",
                            Path(__file__).parent.parent / "rules" / "public_cases.csv"))
 ROWS = list(csv.DictReader(CASES.open()))
-
-
-class FlaskClientHTTP:
-    def __init__(self, client):
-        self.client = client
-
-    def get(self, path):
-        response = self.client.get(path)
-        return response.status_code, response.headers.get("Location"), response.get_data(True)
-
-    def post(self, path, data):
-        response = self.client.post(path, data=data)
-        return response.status_code, response.headers.get("Location"), response.get_data(True)
 
 
 def engine_says(row: dict[str, str], as_the_web_gives_it: bool = True) -> dict[str, str]:

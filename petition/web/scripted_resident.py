@@ -1,5 +1,8 @@
 """A resident, scripted: answers the interview from one screening-CSV row, using only what
-the web contract of design.md promises (field names and values, plain HTML forms)."""
+the web contract of design.md promises (field names and values, plain HTML forms).
+
+The tests drive the site with it, and so does `python -m petition translations-check`, which
+reads every page of the path in every language."""
 
 from __future__ import annotations
 
@@ -81,6 +84,21 @@ def answer_for(row: dict[str, str], fact: str) -> dict[str, str]:
     if not value or value == "unknown":
         return {"dont_know": "1", fact: "unknown"}
     return {fact: value}
+
+
+class FlaskClientHTTP:
+    """A Flask test client as the (status, location, html) transport of ``Interview``."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def get(self, path):
+        response = self.client.get(path)
+        return response.status_code, response.headers.get("Location"), response.get_data(True)
+
+    def post(self, path, data):
+        response = self.client.post(path, data=data)
+        return response.status_code, response.headers.get("Location"), response.get_data(True)
 
 
 QUESTION_PATH = re.compile(r"/conviction/(\d+)/([a-z_0-9]+)$")
