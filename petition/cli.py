@@ -103,6 +103,57 @@ def progress_line(rows: int, done: int | None, total: int | None, width: int = 3
     return f"  [{'#' * filled}{' ' * (width - filled)}] {fraction:4.0%}  {rows:,} rows"
 
 
+@click.command("translations-check")
+@click.option("--cases", "cases_path", type=click.Path(exists=True, dir_okay=False),
+              default=None, help="Worked cases to drive through the site (a screening CSV); "
+                                 "the project's public cases when not given.")
+@click.option("--verbose", is_flag=True, help="List every entry behind each count.")
+def translations_check_command(cases_path: str | None, verbose: bool) -> None:
+    """Report, for each language: completeness, placeholders, glossary use, and English left
+    on the rendered pages. Exits 1 when a catalogue is incomplete or a page shows English."""
+    import csv
+
+    from petition import translation_check as check
+    from petition.languages import DEFAULT, LANGUAGES
+
+    with open(cases_path or check.CASES, newline="", encoding="utf-8") as cases:
+        rows = list(csv.DictReader(cases))
+    failed = False
+
+    def detail(items) -> None:
+        for item in items if verbose else ():
+            click.echo(f"      {item[:110]!r}")
+
+    for language in LANGUAGES:
+        if language == DEFAULT:
+            continue
+        click.echo(f"{language.code} ({language.name})")
+        for domain in check.DOMAINS:
+            report = check.catalogue_report(language.locale, domain)
+            click.echo(f"  {domain}: {report.total - len(report.untranslated)}/{report.total} "
+                       f"translated, {len(report.fuzzy)} fuzzy, "
+                       f"{len(report.broken_placeholders)} placeholders broken")
+            detail(report.untranslated + report.fuzzy + report.broken_placeholders)
+            failed |= bool(report.untranslated or report.fuzzy or report.broken_placeholders)
+        uses = check.glossary_report(language.locale)
+        total = sum(use.uses for use in uses)
+        consistent = total - sum(len(use.missing) for use in uses)
+        click.echo(f"  glossary: {len(uses)} terms, used in {total} entries, the chosen term "
+                   f"in {consistent}" + (f" ({consistent / total:.0%})" if total else ""))
+        for use in uses if verbose else ():
+            if use.missing:
+                click.echo(f"    {use.term.english[0]} -> {' / '.join(use.term.chosen)}: "
+                           f"missing in {len(use.missing)} of {use.uses}")
+                detail(use.missing)
+        pages = check.english_on_pages(language, rows)
+        english = {path: sorted(left) for path, left in pages.items() if left}
+        click.echo(f"  pages: {len(pages)} paths read, {len(english)} with English left")
+        for path, left in english.items():
+            click.echo(f"    {path}: {left[:3]}")
+        failed |= bool(english)
+    sys.exit(1 if failed else 0)
+
+
 @click.group()
 def main() -> None:
     """Prop 64 record relief assistant."""
@@ -110,3 +161,4 @@ def main() -> None:
 
 main.add_command(screen_command)
 main.add_command(rapsheet_command)
+main.add_command(translations_check_command)

@@ -110,7 +110,8 @@ def glossary_report(locale: str, catalogues: list[Catalog] | None = None,
     terms = terms if terms is not None else glossary_terms(locale)
     report = []
     for term in terms:
-        english = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, term.english)), re.I)
+        alternatives = "|".join(map(re.escape, term.english))
+        english = re.compile(rf"\b(?:{alternatives})\b", re.I)
         chosen = [form.casefold() for form in term.chosen]
         use = TermUse(term)
         for messages in catalogues:
@@ -177,3 +178,46 @@ def english_only_texts(locale: str) -> frozenset[str]:
 def english_left(html: str, locale: str) -> list[str]:
     text = visible_text(html)
     return sorted(english for english in english_only_texts(locale) if english in text)
+
+
+# -- The pages of the path, in one language ---------------------------------------------------
+
+CASES = Path(__file__).resolve().parents[1] / "tests" / "rules" / "public_cases.csv"
+OTHER_PAGES = ("/result/print", "/details", "/papers", "/glossary", "/how-we-decide",
+               "/clinic", "/convictions/1/remove", "/no-such-page")
+
+
+class ReadingHTTP:
+    """The scripted resident's transport that reads every page it is shown for English."""
+
+    def __init__(self, client, locale: str, found: dict[str, set[str]]):
+        self.client, self.locale, self.found = client, locale, found
+
+    def keep(self, path, response):
+        if response.mimetype == "text/html" and response.status_code != 302:
+            self.found.setdefault(path, set()).update(
+                english_left(response.get_data(True), self.locale))
+        return response.status_code, response.headers.get("Location"), response.get_data(True)
+
+    def get(self, path):
+        return self.keep(path, self.client.get(path))
+
+    def post(self, path, data):
+        return self.keep(path, self.client.post(path, data=data))
+
+
+def english_on_pages(language, rows: list[dict[str, str]]) -> dict[str, set[str]]:
+    """path -> English sentences found there, for every page a resident sees for each worked
+    case in ``language``."""
+    from petition import create_app
+    from petition.web.scripted_resident import Interview
+
+    app = create_app({"TESTING": True, "SECRET_KEY": "translation-check",
+                      "RATELIMIT_ENABLED": False})
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        http = ReadingHTTP(app.test_client(), language.locale, found)
+        Interview(http, language.code).result_for([row])
+        for page in OTHER_PAGES:
+            http.get(f"/{language.code}{page}")
+    return found
