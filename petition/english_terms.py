@@ -17,8 +17,10 @@ ENGLISH_TERM = re.compile(
     r"(?:\b(?:HS|H&amp;S|PC|Penal Code|Health and Safety Code)\s?(?:§\s?)?)?"
     r"\b\d{3,5}(?:\.\d{1,2})?(?:\([a-zA-Z0-9]{1,4}\))+"  # a section with its subdivisions
     r"|\b(?:HS|H&amp;S|PC)\s?(?:§\s?)?\d{3,5}(?:\.\d{1,2})?\b"  # a section without them
+    r"|\b(?:Health and Safety Code|Penal Code)\b"  # a code named without a section
     r"|\b(?:CR|JV|BCIA|FW|MC|SC)-?\s?\d{2,4}[A-Z]?\b"  # Judicial Council and DOJ form numbers
     r"|\bSuperior Court of California(?:, County of [A-Z][a-z]+(?: [A-Z][a-z]+)*)?"
+    r"|\b(?:[A-Z][a-z]+ )+(?:County )?(?:District|City) Attorney(?:'s Office)?"  # an office
 )
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")

@@ -175,9 +175,17 @@ def english_only_texts(locale: str) -> frozenset[str]:
     return frozenset(texts)
 
 
-def english_left(html: str, locale: str) -> list[str]:
+# Four or more English-looking words in a row, outside what is marked English: on a page in a
+# language not written in Latin letters, text that never went through the catalogue.
+LATIN_RUN = re.compile(r"\b[A-Za-z][a-z']+(?:[ ,]+[A-Za-z][a-z']+){3,}")
+
+
+def english_left(html: str, locale: str, latin_script: bool = True) -> list[str]:
     text = visible_text(html)
-    return sorted(english for english in english_only_texts(locale) if english in text)
+    found = {english for english in english_only_texts(locale) if english in text}
+    if not latin_script:
+        found.update(LATIN_RUN.findall(text))
+    return sorted(found)
 
 
 # -- The pages of the path, in one language ---------------------------------------------------
@@ -190,13 +198,13 @@ OTHER_PAGES = ("/result/print", "/details", "/papers", "/glossary", "/how-we-dec
 class ReadingHTTP:
     """The scripted resident's transport that reads every page it is shown for English."""
 
-    def __init__(self, client, locale: str, found: dict[str, set[str]]):
-        self.client, self.locale, self.found = client, locale, found
+    def __init__(self, client, language, found: dict[str, set[str]]):
+        self.client, self.language, self.found = client, language, found
 
     def keep(self, path, response):
         if response.mimetype == "text/html" and response.status_code != 302:
-            self.found.setdefault(path, set()).update(
-                english_left(response.get_data(True), self.locale))
+            self.found.setdefault(path, set()).update(english_left(
+                response.get_data(True), self.language.locale, self.language.script == "Latn"))
         return response.status_code, response.headers.get("Location"), response.get_data(True)
 
     def get(self, path):
@@ -216,7 +224,7 @@ def english_on_pages(language, rows: list[dict[str, str]]) -> dict[str, set[str]
                       "RATELIMIT_ENABLED": False})
     found: dict[str, set[str]] = {}
     for row in rows:
-        http = ReadingHTTP(app.test_client(), language.locale, found)
+        http = ReadingHTTP(app.test_client(), language, found)
         Interview(http, language.code).result_for([row])
         for page in OTHER_PAGES:
             http.get(f"/{language.code}{page}")
