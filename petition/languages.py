@@ -10,16 +10,14 @@ class Language:
     code: str  # in the URL prefix and the CSV `language` column: /en/, /es/, /zh-hant/
     locale: str  # the Babel locale of translations/<locale>/
     name: str  # the language's own name, as shown in the language menu
+    script: str = "Latn"  # ISO 15924: which letters its pages are written in
     direction: str = "ltr"
 
 
 LANGUAGES = (
     Language("en", "en", "English"),
     Language("es", "es", "Español"),
-)
-# Text in these must already render in the papers (fonts), before their catalogues exist.
-PLANNED = (
-    Language("zh-hant", "zh_Hant", "繁體中文"),
+    Language("zh-hant", "zh_Hant", "繁體中文", "Hant"),
     Language("vi", "vi", "Tiếng Việt"),
     Language("tl", "tl", "Tagalog"),
 )

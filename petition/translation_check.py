@@ -40,9 +40,10 @@ class CatalogueReport:
     broken_placeholders: list[str] = field(default_factory=list)
 
 
-def catalogue_report(locale: str, domain: str) -> CatalogueReport:
+def catalogue_report(locale: str, domain: str, messages: Catalog | None = None
+                     ) -> CatalogueReport:
     report = CatalogueReport(domain)
-    for message in catalogue(locale, domain):
+    for message in catalogue(locale, domain) if messages is None else messages:
         if not message.id:
             continue
         report.total += 1

@@ -15,7 +15,8 @@ from pathlib import Path
 # CSS font-family names, in fallback order (packet.css lists the same).
 FAMILIES = (
     "Noto Sans",           # Latin (English, Spanish, Tagalog, Vietnamese), Cyrillic, Greek
-    "Noto Sans Arabic",    # Arabic and Persian
+    "Noto Sans Arabic",    # Arabic and Persian names in the court papers
+    "Noto Naskh Arabic",   # Arabic and Persian instructions (a book hand for running text)
     "Noto Sans Armenian",
     "Noto Sans CJK TC",    # Traditional Chinese; its face also holds Hangul and kana
     "Noto Sans CJK KR",

@@ -4,12 +4,13 @@ test client runs them on every HTML response, so no test can forget to."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import html5lib
-from babel.messages.pofile import read_po
 from flask.testing import FlaskClient
+
+from petition.languages import BY_CODE, DEFAULT
+from petition.translation_check import english_left
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML = "{http://www.w3.org/1999/xhtml}"
@@ -18,25 +19,6 @@ INVISIBLE = {"script", "style", "title", "head", "template"}
 
 def tag(element) -> str:
     return element.tag.replace(HTML, "")
-
-
-@lru_cache(maxsize=1)
-def english_only_texts() -> frozenset[str]:
-    """Catalogue texts that Spanish translates differently: seeing one on a Spanish page
-    means something was left untranslated."""
-    with open(ROOT / "translations/es/LC_MESSAGES/messages.po", "rb") as po:
-        catalogue = read_po(po)
-    texts = set()
-    for message in catalogue:
-        if not message.id or not isinstance(message.id, str):
-            continue
-        english = message.id
-        if message.string and message.string != english and len(english.split()) >= 2:
-            # Compare the fixed text before the first placeholder.
-            head = re.split(r"%\(\w+\)s", english)[0].strip()
-            if len(head.split()) >= 2:
-                texts.add(head)
-    return frozenset(texts)
 
 
 def visible_text(root) -> str:
@@ -61,7 +43,7 @@ def check_language_menu(everything, path: str, query: str) -> None:
     prefix = path.strip("/").split("/")[0]
     for element in everything:
         other = element.get("hreflang")
-        if tag(element) == "a" and other and prefix in ("en", "es"):
+        if tag(element) == "a" and other and prefix in BY_CODE:
             expected = f"/{other}/" + path.strip("/").split("/", 1)[1] if "/" in \
                 path.strip("/") else f"/{other}/"
             href = element.get("href").split("?")[0]
@@ -83,8 +65,13 @@ def check_page(html: str, path: str, query: str = "", status: int = 200) -> None
     lang = root.get("lang")
     assert lang, f"{path}: <html> has no lang"
     prefix = path.strip("/").split("/")[0]
-    if prefix in ("en", "es"):
+    language = BY_CODE.get(prefix)
+    if language:
         assert lang == prefix, f"{path}: lang={lang}"
+        assert root.get("dir") == language.direction, f"{path}: dir={root.get('dir')}"
+    menu = [element for element in everything if element.get("hreflang")]
+    assert all(element.get("lang") and element.get("dir") for element in menu), \
+        f"{path}: a language in the menu without its own lang and dir"
     for form in (element for element in everything if tag(element) == "form"):
         tokens = [element for element in form.iter()
                   if tag(element) == "input" and element.get("name") == "csrf_token"
@@ -100,16 +87,15 @@ def check_page(html: str, path: str, query: str = "", status: int = 200) -> None
         check_language_menu(everything, path, query)
     assert not any(tag(element) == "script" and (element.text or "").strip()
                    for element in everything), f"{path}: inline script"
-    if lang == "es":
-        text = visible_text(root)
-        left = sorted(english for english in english_only_texts() if english in text)
-        assert not left, f"{path}: untranslated English on a Spanish page: {left[:3]}"
+    if language and language != DEFAULT:
+        left = english_left(html, language.locale, language.script == "Latn")
+        assert not left, f"{path}: English left on a page in {language.name}: {left[:3]}"
 
 
 class CheckedClient(FlaskClient):
     def open(self, *args, **kwargs):
         response = super().open(*args, **kwargs)
-        if response.mimetype == "text/html" and response.status_code != 302:
+        if response.mimetype == "text/html" and not 300 <= response.status_code < 400:
             check_page(response.get_data(as_text=True), response.request.path,
                        response.request.query_string.decode(), response.status_code)
         return response

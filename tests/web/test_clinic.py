@@ -87,7 +87,7 @@ def test_the_form_shows_the_limits_the_template_and_every_screening_column(clien
     assert "Nothing is kept" in html
     for column in ("case_id", "county", "case_number", "section",
                    *(name for name, _read in READ_AND_FORGET.after_county), "language"):
-        assert f"<code>{column}</code>" in html, column
+        assert f'<code lang="en">{column}</code>' in html, column
 
 
 def test_the_template_csv_names_the_columns_the_screener_reads(client):

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from petition import create_app
+from petition.languages import LANGUAGES
 from petition.web.questions import QUESTIONS
 from tests.web.helpers import token
 from tests.web.page_checks import CheckedClient
@@ -56,7 +57,7 @@ def test_hostile_answers_to_a_question_never_crash_and_keep_earlier_answers(fuzz
     @settings(max_examples=25, deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(values=st.fixed_dictionaries({name: VALUES for name in form_fields(fact)}),
-           dont_know=st.booleans(), lang=st.sampled_from(["en", "es"]))
+           dont_know=st.booleans(), lang=st.sampled_from([language.code for language in LANGUAGES]))
     def post(values, dont_know, lang):
         csrf = prepare(fuzz_client, answers)
         data = {"csrf_token": csrf, **values, **({"dont_know": "1"} if dont_know else {})}

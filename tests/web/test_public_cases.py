@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from petition.facts import parse_conviction
+from petition.languages import LANGUAGES
 from petition.rules.engine import evaluate
 from petition.web.scripted_resident import FlaskClientHTTP, Interview, outcomes_of, web_row
 
@@ -28,7 +29,7 @@ def engine_says(row: dict[str, str], as_the_web_gives_it: bool = True) -> dict[s
             "certainty": result.certainty}
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", [language.code for language in LANGUAGES])
 @pytest.mark.parametrize("row", ROWS, ids=[row["case_id"] for row in ROWS])
 def test_the_web_interview_reaches_the_engines_result_for_the_worked_case(client, row, lang):
     _path, html = Interview(FlaskClientHTTP(client), lang).result_for([row])

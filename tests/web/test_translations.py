@@ -1,21 +1,26 @@
-"""The Spanish catalogue is complete, current with the code, and keeps every placeholder."""
+"""Every language's site catalogue is complete, current with the code, keeps every
+placeholder, and the translation check finds what it is meant to find."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po
+
+from petition.languages import DEFAULT, LANGUAGES
+from petition.translation_check import (
+    Term,
+    catalogue,
+    catalogue_report,
+    english_left,
+    glossary_report,
+    glossary_terms,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
-PLACEHOLDER = re.compile(r"%\(\w+\)s")
-
-
-def catalogue(locale: str):
-    with open(ROOT / f"translations/{locale}/LC_MESSAGES/messages.po", "rb") as po:
-        return read_po(po)
+LOCALES = [language.locale for language in LANGUAGES if language != DEFAULT]
 
 
 def source_messages() -> set[str]:
@@ -29,27 +34,63 @@ def source_messages() -> set[str]:
         str(ROOT), method_map=method_map, keywords=keywords) if isinstance(message, str)}
 
 
-@pytest.fixture(scope="module")
-def spanish():
-    return catalogue("es")
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_message_is_translated_none_is_fuzzy_and_placeholders_are_kept(locale):
+    report = catalogue_report(locale, "messages")
+    assert report.total > 500
+    assert report.untranslated == [] and report.fuzzy == []
+    assert report.broken_placeholders == []
 
 
-def test_every_spanish_message_is_translated_and_none_is_fuzzy(spanish):
-    missing = [message.id for message in spanish if message.id and not message.string]
-    fuzzy = [message.id for message in spanish if message.id and message.fuzzy]
-    assert not missing and not fuzzy
-
-
-def test_every_translation_keeps_the_placeholders_of_the_english(spanish):
-    broken = [message.id for message in spanish if message.id and
-              sorted(PLACEHOLDER.findall(message.id)) !=
-              sorted(PLACEHOLDER.findall(message.string))]
-    assert not broken
-
-
-def test_the_catalogue_holds_every_text_the_code_can_show(spanish):
-    known = {message.id for message in spanish if message.id}
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_catalogue_holds_every_text_the_code_can_show(locale):
+    known = {message.id for message in catalogue(locale) if message.id}
     found = source_messages()
     # The extraction itself must work, or the comparison below proves nothing.
     assert {"Start now", "Expungement", "San Francisco District Attorney"} <= found
     assert not sorted(found - known)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_language_has_its_glossary(locale):
+    terms = glossary_terms(locale)
+    assert len(terms) >= 30
+    english = {form for term in terms for form in term.english}
+    assert {"conviction", "felony", "misdemeanor", "probation"} <= english
+
+
+def test_the_placeholder_check_catches_a_lost_placeholder():
+    broken = Catalog(locale="es")
+    broken.add("Case %(number)s", "Caso")
+    broken.add("Hello %(name)s", "Hola %(name)s")
+    assert catalogue_report("es", "messages", broken).broken_placeholders == ["Case %(number)s"]
+
+
+def test_the_glossary_check_counts_a_sentence_that_does_not_use_the_chosen_term():
+    messages = Catalog(locale="es")
+    messages.add("Your conviction was dismissed.", "Su condena fue desestimada.")
+    messages.add("Another conviction.", "Otra sentencia.")  # not the chosen term
+    messages.add("Nothing here.", "Nada.")
+    [use] = glossary_report("es", [messages], [Term(("conviction",), ("condena",))])
+    assert use.uses == 2 and use.missing == ["Another conviction."]
+
+
+def test_the_glossary_is_read_per_language():
+    text = ("## Español (`es`)\n| English | Español | Note |\n|---|---|---|\n"
+            "| felony | delito grave (felony) | |\n"
+            "## Русский (`ru`)\n| English | Русский | Source |\n|---|---|---|\n"
+            "| felony / felonies | тяжкое преступление | courts |\n")
+    assert glossary_terms("ru", text) == [Term(("felony", "felonies"),
+                                              ("тяжкое преступление",))]
+    assert glossary_terms("es", text) == [Term(("felony",), ("delito grave",))]
+
+
+def test_english_left_on_a_page_is_found_but_english_marked_as_such_is_not():
+    page = ("<html lang='es'><head><title>Start now</title></head><body><p>Start now</p>"
+            "<p>Lea esto. <span lang='en'>Superior Court of California</span></p></body></html>")
+    assert english_left(page, "es") == ["Start now"]
+    arabic = ("<html lang='ar'><body><p>مرحبا these words were never translated here</p>"
+              "<p><span lang='en' dir='ltr'>Superior Court of California, County of Fresno"
+              "</span></p></body></html>")
+    assert english_left(arabic, "ar", latin_script=False) == [
+        "these words were never translated here"]
