@@ -8,7 +8,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class Language:
     code: str  # in the URL prefix and the CSV `language` column: /en/, /es/, /zh-hant/
-    locale: str  # the Babel locale of translations/<locale>/
+    locale: str  # the Babel locale of translations/<locale>/ (Babel reads "tl" as "fil")
     name: str  # the language's own name, as shown in the language menu
     script: str = "Latn"  # ISO 15924: which letters its pages are written in
     direction: str = "ltr"
@@ -19,7 +19,7 @@ LANGUAGES = (
     Language("es", "es", "Español"),
     Language("zh-hant", "zh_Hant", "繁體中文", "Hant"),
     Language("vi", "vi", "Tiếng Việt"),
-    Language("tl", "tl", "Tagalog"),
+    Language("tl", "fil", "Tagalog"),
 )
 DEFAULT = LANGUAGES[0]
 BY_CODE = {language.code: language for language in LANGUAGES}
