@@ -19,7 +19,9 @@ LANGUAGES = (
     Language("es", "es", "Español"),
     Language("zh-hant", "zh_Hant", "繁體中文", "Hant"),
     Language("vi", "vi", "Tiếng Việt"),
+    Language("ko", "ko", "한국어", "Kore"),
     Language("tl", "fil", "Tagalog"),
+    Language("ar", "ar", "العربية", "Arab", "rtl"),
 )
 DEFAULT = LANGUAGES[0]
 BY_CODE = {language.code: language for language in LANGUAGES}

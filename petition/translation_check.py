@@ -86,6 +86,9 @@ def glossary_terms(locale: str, text: str | None = None) -> list[Term]:
         if heading:
             current = heading[1]
             continue
+        if line.startswith("### "):  # a subsection (a review's findings) is not terms
+            current = None
+            continue
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
         if current != locale or not line.startswith("|") or len(cells) < 2:
             continue
@@ -185,7 +188,8 @@ LATIN_RUN = re.compile(r"\b[A-Za-z][a-z']+(?:[ ,]+[A-Za-z][a-z']+){3,}")
 
 def english_left(html: str, locale: str, latin_script: bool = True) -> list[str]:
     text = visible_text(html)
-    found = {english for english in english_only_texts(locale) if english in text}
+    found = {english for english in english_only_texts(locale) if english in text
+             and re.search(rf"(?<!\w){re.escape(english)}(?!\w)", text)}  # whole words
     if not latin_script:
         found.update(LATIN_RUN.findall(text))
     return sorted(found)
