@@ -21,6 +21,7 @@ LANGUAGES = (
     Language("vi", "vi", "Tiếng Việt"),
     Language("ko", "ko", "한국어", "Kore"),
     Language("tl", "fil", "Tagalog"),
+    Language("ru", "ru", "Русский", "Cyrl"),
     Language("ar", "ar", "العربية", "Arab", "rtl"),
 )
 DEFAULT = LANGUAGES[0]
