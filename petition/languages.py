@@ -22,7 +22,9 @@ LANGUAGES = (
     Language("ko", "ko", "한국어", "Kore"),
     Language("tl", "fil", "Tagalog"),
     Language("ru", "ru", "Русский", "Cyrl"),
+    Language("hy", "hy", "Հայերեն", "Armn"),
     Language("ar", "ar", "العربية", "Arab", "rtl"),
+    Language("fa", "fa", "فارسی", "Arab", "rtl"),
 )
 DEFAULT = LANGUAGES[0]
 BY_CODE = {language.code: language for language in LANGUAGES}
