@@ -71,6 +71,7 @@ class Resident:
         self.base_url, self.lang, self.axe = base_url, lang, axe
         self.violations: list[str] = []
         self.csp_errors: list[str] = []
+        self.too_wide: list[str] = []  # pages wider than the window: sideways scrolling
         self.page.on("console", self.console)
         self.pages: list[str] = []
 
@@ -80,6 +81,8 @@ class Resident:
 
     def arrived(self):
         self.pages.append(self.page.url)
+        if self.page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+            self.too_wide.append(self.page.url)
         if self.axe:
             self.page.evaluate(AXE.read_text())
             found = self.page.evaluate(
@@ -244,6 +247,7 @@ def test_axe_finds_no_violations_on_any_page_of_the_path(browser, base_url, lang
             resident.goto(f"/{lang}{extra}")
         assert len(resident.pages) > 15
         assert not resident.violations, "\n".join(resident.violations)
+        assert not resident.too_wide, resident.too_wide
         assert not resident.csp_errors
     finally:
         resident.close()
@@ -257,6 +261,22 @@ def test_the_axe_harness_does_report_a_violation(browser, base_url):
         resident.page.evaluate("document.querySelector('html').removeAttribute('lang')")
         resident.arrived()
         assert any("html-has-lang" in violation for violation in resident.violations)
+    finally:
+        resident.close()
+
+
+def test_the_width_check_does_report_a_page_wider_than_the_window(browser, base_url):
+    """Guards the axe test's width check: in Arabic, text hidden 999em to the left once
+    made every page 17,000 px wide."""
+    resident = Resident(browser, base_url, lang="ar")
+    try:
+        resident.goto("/ar/")
+        assert resident.too_wide == []
+        resident.page.evaluate("(() => { const wide = document.createElement('div');"
+                               " wide.style.width = '3000px'; wide.style.height = '1em';"
+                               " document.querySelector('main').append(wide); })()")
+        resident.arrived()
+        assert resident.too_wide == [resident.page.url]
     finally:
         resident.close()
 
