@@ -77,9 +77,7 @@ def variants(cell: str) -> tuple[str, ...]:
 
 def glossary_terms(locale: str, text: str | None = None) -> list[Term]:
     """The rows of the glossary section for ``locale``: | English | chosen term | source |."""
-    if text is None:  # the shared file, and a section a translator keeps beside a catalogue
-        text = "\n".join(path.read_text("utf-8") for path in (
-            GLOSSARY, *sorted(TRANSLATIONS.glob("*/GLOSSARY.md"))))
+    text = GLOSSARY.read_text("utf-8") if text is None else text
     terms, current = [], None
     for line in text.splitlines():
         heading = SECTION.match(line)
