@@ -18,7 +18,7 @@ RUN python -m venv /venv
 COPY requirements.lock /tmp/requirements.lock
 RUN /venv/bin/pip install --require-hashes -r /tmp/requirements.lock
 COPY translations /build/translations
-RUN /venv/bin/pybabel compile -d /build/translations
+RUN /venv/bin/pybabel compile -d /build/translations && /venv/bin/pybabel compile -D documents -d /build/translations
 
 FROM python:3.11-slim-bookworm
 # Pango and HarfBuzz for WeasyPrint; Noto for every script the papers print.

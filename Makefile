@@ -66,7 +66,7 @@ run: install
 
 test: install
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 translations-extract: $(STAMPS)/python
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ -k ngettext -o translations/messages.pot .

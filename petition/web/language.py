@@ -80,5 +80,18 @@ def same_page_in(language: Language) -> str:
     return url_for("pages.start", lang=language.code)
 
 
+def same_page_in_every_language() -> dict[str, str]:
+    """``same_page_in`` for each language, from one URL built: only the prefix differs
+    (building ten URLs was a tenth of a question page's time)."""
+    here = current_language()
+    url = same_page_in(here)
+    prefix = f"{request.script_root}/{here.code}/"
+    if not url.startswith(prefix):
+        return {language.code: same_page_in(language) for language in LANGUAGES}
+    rest = url[len(prefix):]
+    return {language.code: f"{request.script_root}/{language.code}/{rest}"
+            for language in LANGUAGES}
+
+
 def root():
     return redirect(url_for("pages.start", lang=preferred_language().code))

@@ -12,7 +12,7 @@ from functools import lru_cache
 from flask import current_app, render_template, url_for
 from markupsafe import Markup, escape
 
-from petition.web.language import current_language, same_page_in
+from petition.web.language import current_language, same_page_in_every_language
 
 TOKEN_SLOT = "\x00csrf\x00"  # cannot come from a template or a person: control characters
 
@@ -25,11 +25,9 @@ def init_app(app) -> None:
 
 
 def site_header() -> Markup:
-    from petition.languages import LANGUAGES
-
     language = current_language()
-    others = tuple((other.code, same_page_in(other)) for other in LANGUAGES
-                   if other.code != language.code)
+    others = tuple((code, url) for code, url in same_page_in_every_language().items()
+                   if code != language.code)
     return header_for(current_app._get_current_object(), language.code, others)
 
 
