@@ -168,13 +168,17 @@ def english_only_texts(locale: str) -> frozenset[str]:
     """Sentences of the catalogue that this language translates differently: seeing one on
     a page in this language means something was left in English. The fixed text before the
     first placeholder is compared, when it is at least two words."""
+    messages = [message for message in catalogue(locale, "messages")
+                if message.id and isinstance(message.id, str) and message.string]
+    # English a translator gives in brackets on purpose ("… (dismissed and sealed)").
+    bracketed = {kept.casefold() for message in messages
+                 for kept in re.findall(r"\(([A-Za-z][^()]*)\)", message.string)}
     texts = set()
-    for message in catalogue(locale, "messages"):
-        if not message.id or not isinstance(message.id, str):
-            continue
-        if message.string and message.string != message.id:
+    for message in messages:
+        if message.string != message.id:
             head = re.split(r"%\(\w+\)s", message.id)[0].strip()
-            if len(head.split()) >= 2 and head not in message.string:
+            if (len(head.split()) >= 2 and head not in message.string
+                    and head.casefold() not in bracketed):
                 texts.add(head)
     return frozenset(texts)
 

@@ -58,3 +58,13 @@ def test_right_to_left_pages_keep_code_sections_left_to_right_and_in_english(cli
     html = client.get(f"/{lang}/how-we-decide").get_data(True)
     assert f'<html lang="{lang}" dir="rtl"' in html
     assert re.search(r'<span lang="en" dir="ltr">HS 11360\(a\)\(3\)\(C\)</span>', html)
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+@pytest.mark.parametrize("page", ["/", "/glossary", "/how-we-decide", "/clinic",
+                                  "/no-such-page"])
+def test_every_page_outside_the_interview_is_in_the_language_too(client, language, page):
+    """The checked client fails a page with English its catalogue translates."""
+    response = client.get(f"/{language.code}{page}")
+    assert response.status_code in (200, 404)
+    assert f'lang="{language.code}"' in response.get_data(True)
