@@ -1,8 +1,11 @@
-"""The header and footer pages share, rendered once per language and place.
+"""The header, footer and numbered next steps that pages share, rendered once per language
+and place.
 
 They hold no answers: the header depends only on the language and the page's address (for
 the language menu), the footer only on the language (plus the person's CSRF token, put in
-after). Caching them halves the work of a typical page (benchmarks/pages.py).
+after), the next steps only on the county's data and the legal outcomes (petition/next_steps.py:
+legal categories, which design.md allows to keep in memory). Caching them halves the work of
+a typical page (benchmarks/pages.py).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ def init_app(app) -> None:
     @app.context_processor
     def shared_layout():
         return {"site_header": site_header, "site_footer": site_footer,
-                "static_url": static_url}
+                "static_url": static_url, "process_list": process_list}
 
 
 def site_header() -> Markup:
@@ -53,3 +56,17 @@ def static_url(filename: str) -> str:
 @lru_cache(maxsize=64)
 def static_url_for(app, filename: str) -> str:
     return url_for("static", filename=filename)
+
+
+def process_list(steps, level: int = 3, written_out: bool = False) -> Markup:
+    """The numbered steps (USWDS process list) of templates/_next_steps.html."""
+    return process_list_for(current_app._get_current_object(), current_language().code,
+                            tuple(steps), level, written_out)
+
+
+@lru_cache(maxsize=1024)
+def process_list_for(app, code: str, steps: tuple, level: int, written_out: bool) -> Markup:
+    from petition.web.describe import step_words
+
+    macro = app.jinja_env.get_template("_next_steps.html").module.process_list
+    return Markup(macro(steps, step_words, level, written_out))
