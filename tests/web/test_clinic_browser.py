@@ -86,3 +86,31 @@ def test_a_clinic_reads_a_rap_sheet_checks_it_and_screens_it(browser, base_url, 
             assert axe_violations(page) == []
     finally:
         context.close()
+
+
+def test_the_papers_zip_downloads_with_a_count_of_the_papers_made(browser, base_url,  # noqa: F811
+                                                                  tmp_path):
+    import zipfile
+
+    spreadsheet = tmp_path / "clients.csv"
+    spreadsheet.write_text(PEOPLE_CSV)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/en/clinic")
+        page.set_input_files("#file", str(spreadsheet))
+        page.locator("form.clinic-upload button[type=submit]").click()
+        page.wait_for_selector("#packets-button")
+        total = int(page.get_attribute("#packets-button", "data-packets"))
+        with page.expect_download() as download:
+            page.click("#packets-button")
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        with zipfile.ZipFile(saved) as archive:
+            assert len(archive.namelist()) == total
+            assert all(archive.read(name).startswith(b"%PDF") for name in archive.namelist())
+        assert page.is_visible("#packets-progress")
+        assert page.text_content("#packets-count") == f"{total} / {total}"
+        assert page.url.endswith("/en/clinic")  # the results stay on screen
+    finally:
+        context.close()
