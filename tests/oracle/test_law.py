@@ -11,7 +11,8 @@ import pytest
 from tests.oracle.law import decide
 
 AS_OF = date(2026, 12, 2)
-PUBLIC_CASES = Path(__file__).resolve().parents[2] / ".." / "shared" / "cases" / "public_cases.csv"
+# The project's copy of ../shared/cases/public_cases.csv: a fresh clone has no ../shared.
+PUBLIC_CASES = Path(__file__).resolve().parents[1] / "rules" / "public_cases.csv"
 
 
 def public_cases():

@@ -20,7 +20,7 @@ from tests.web.helpers import token
 from tests.web.page_checks import CheckedClient
 
 ROOT = Path(__file__).resolve().parents[2]
-PUBLIC_CASES = ROOT.parent / "shared" / "cases" / "public_cases.csv"
+PUBLIC_CASES = ROOT / "tests" / "rules" / "public_cases.csv"  # a copy of ../shared/cases
 RELIEF = {"dismiss_and_seal", "reduce_to_infraction", "reduce_to_misdemeanor"}
 
 PEOPLE_CSV = (
