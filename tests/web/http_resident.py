@@ -15,6 +15,7 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 from petition.web.scripted_resident import Interview, outcomes_of
 
@@ -68,7 +69,8 @@ def drive(base_url: str, rows: list[dict[str, str]], langs=("en", "es")) -> list
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("base_url")
-    parser.add_argument("--cases", default="/work/shared/cases/public_cases.csv")
+    parser.add_argument("--cases", default=str(Path(__file__).resolve().parents[1] / "rules"
+                                               / "public_cases.csv"))
     args = parser.parse_args()
     with open(args.cases, newline="") as cases:
         rows = list(csv.DictReader(cases))
