@@ -32,8 +32,9 @@ from markupsafe import Markup
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from petition.documents.batch import FILER_COLUMNS
+from petition.english_terms import mark_english
 from petition.facts import READ_AND_FORGET
-from petition.languages import LANGUAGES, language_for
+from petition.languages import DEFAULT, LANGUAGES, language_for
 from petition.rules.vocabulary import Automatic, Certainty, Outcome, Track
 from petition.screening import (
     OUTPUT_COLUMNS,
@@ -415,6 +416,7 @@ class ClientSummary:
     name: str
     language: str
     items: list[SummaryItem]
+    direction: str = "ltr"
 
 
 @contextmanager
@@ -454,8 +456,10 @@ def client_summaries(screening: Screening) -> list[Markup]:
                     title, str(HEADLINES[result.outcome]), result.outcome.value,
                     result.automatic is not Automatic.NONE,
                     [presumed_phrase(presumption) for presumption in result.presumed], ""))
-            summary = ClientSummary(person_name(rows[0].row), language.code, items)
-            # Rendered here, so that the headings too are in the client's language.
-            summaries.append(Markup(render_template("clinic_summary_person.html",
-                                                    summary=summary)))
+            summary = ClientSummary(person_name(rows[0].row), language.code, items,
+                                    language.direction)
+            # Rendered here, so that the headings too are in the client's language (with its
+            # court names and code sections marked English, as on every translated page).
+            page = render_template("clinic_summary_person.html", summary=summary)
+            summaries.append(Markup(page if language == DEFAULT else mark_english(page)))
     return summaries

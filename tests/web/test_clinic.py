@@ -172,6 +172,17 @@ def test_client_summaries_are_in_each_clients_language(client):
     assert 'lang="en"' in html and "Your Prop 64 screening" in html
 
 
+def test_a_right_to_left_clients_summary_reads_right_to_left_with_sections_kept_english(client):
+    arabic = PEOPLE_CSV.replace(",Ana,Lopez,es", ",Ana,Lopez,ar")
+    html = upload(client, arabic, output="summary").get_data(True)
+    ana = html[html.index('<section class="client-summary" lang="ar" dir="rtl">'):]
+    ana = ana[:ana.index("</section>")]
+    from petition.translation_check import catalogue
+
+    assert catalogue("ar").get("Your Prop 64 screening").string in ana
+    assert '<span lang="en" dir="ltr">' in ana  # the Proposition's code section
+
+
 def workbook(rows: list[list]) -> bytes:
     from openpyxl import Workbook
 
