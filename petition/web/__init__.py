@@ -23,10 +23,12 @@ def init_web(app: Flask) -> None:
         pages,
         papers,
         questions_view,
+        turns,
     )
 
     babel.init_app(app, locale_selector=language.current_locale)
     csrf.init_app(app)
+    turns.init_app(app)
     language.init_app(app)
     layout.init_app(app)
     app.register_blueprint(pages.blueprint)
