@@ -75,3 +75,12 @@ def test_right_to_left_instructions_are_typeset_right_to_left(rendered):
         assert f'lang="{code}" dir="rtl"' in section[:200]
         # Code sections inside the right-to-left text keep their own order.
         assert '<span lang="en" dir="ltr">' in section
+
+
+@pytest.mark.parametrize("code, face, not_face", [("ko", "Noto-Sans-CJK-KR", "Noto-Sans-CJK-TC"),
+                                                  ("zh-hant", "Noto-Sans-CJK-TC",
+                                                   "Noto-Sans-CJK-KR")])
+def test_korean_and_chinese_are_each_set_in_their_own_face_footers_included(rendered, code,
+                                                                             face, not_face):
+    names = {name.removesuffix("-Bold") for name, _emb in embedded_fonts(rendered[code].pdf)}
+    assert face in names and not_face not in names and "Noto-Sans-CJK-JP" not in names
