@@ -5,13 +5,16 @@ California, County of Fresno"); this marks each one `lang="en"` (so a screen rea
 English) and `dir="ltr"`, which also isolates it: in Arabic or Persian, "HS 11357(b)" keeps its
 order and its closing parenthesis instead of being mirrored into the right-to-left sentence.
 
-It works on finished HTML, page or packet, touching only text between tags, never attributes
-or elements whose content is plain text to the browser (title, textarea, option, script, style).
+It works on finished HTML, page or packet, touching only text between tags: never attributes,
+elements whose content is plain text to the browser (title, textarea, option, script, style),
+or elements already marked English (a name put in with ``english_span``).
 """
 
 from __future__ import annotations
 
 import re
+
+from markupsafe import Markup
 
 ENGLISH_TERM = re.compile(
     r"(?:\b(?:HS|H&amp;S|PC|Penal Code|Health and Safety Code)\s?(?:§\s?)?)?"
@@ -24,8 +27,16 @@ ENGLISH_TERM = re.compile(
 )
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+ALREADY_ENGLISH = re.compile(r"""\slang=["']?en["'\s/>]""")
 PLAIN_TEXT_ELEMENTS = frozenset({"title", "textarea", "option", "script", "style"})
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                           "meta", "source", "track", "wbr"})
 MARK = r'<span lang="en" dir="ltr">\g<0></span>'
+
+
+def english_span(text: str) -> Markup:
+    """``text`` (escaped) marked as English and isolated, as ``mark_english`` marks a term."""
+    return Markup('<span lang="en" dir="ltr">%s</span>') % text
 
 
 def mark_english(html: str) -> str:
@@ -33,16 +44,21 @@ def mark_english(html: str) -> str:
     if not ENGLISH_TERM.search(html):
         return html
     pieces = TAG.split(html)  # text, tag, text, tag, ..., text
-    inside_plain_text: str | None = None
+    left_alone: str | None = None  # the element whose text is left as it is
+    depth = 0  # how many of that element are open (a span inside a span)
     for index in range(0, len(pieces), 2):
-        if inside_plain_text is None:
+        if left_alone is None:
             pieces[index] = ENGLISH_TERM.sub(MARK, pieces[index])
-        if index + 1 < len(pieces):
-            tag = TAG_NAME.match(pieces[index + 1])
-            if tag:
-                closing, name = tag[1], tag[2].lower()
-                if inside_plain_text is None and not closing and name in PLAIN_TEXT_ELEMENTS:
-                    inside_plain_text = name
-                elif closing and name == inside_plain_text:
-                    inside_plain_text = None
+        tag = TAG_NAME.match(pieces[index + 1]) if index + 1 < len(pieces) else None
+        if not tag or tag[2].lower() in VOID_ELEMENTS:
+            continue
+        closing, name = tag[1], tag[2].lower()
+        if left_alone is None:
+            if not closing and (name in PLAIN_TEXT_ELEMENTS
+                                or ALREADY_ENGLISH.search(pieces[index + 1])):
+                left_alone, depth = name, 1
+        elif name == left_alone:
+            depth += -1 if closing else 1
+            if depth == 0:
+                left_alone = None
     return "".join(pieces)

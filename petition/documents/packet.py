@@ -21,7 +21,7 @@ from petition.documents.fetcher import ASSETS, PackagedAssetFetcher
 from petition.documents.model import PacketCase
 from petition.documents.papers import SECTION_BOXES, Papers, papers_for
 from petition.documents.templating import TEMPLATES, catalogue, environment_for
-from petition.english_terms import mark_english
+from petition.english_terms import english_span, mark_english
 from petition.languages import DEFAULT, language_for
 from petition.next_steps import relief_steps, words
 
@@ -52,7 +52,7 @@ def instructions_page(papers: Papers, locale: str, lang: str) -> Markup:
     # Names stay as the court writes them (English), marked as such in another language.
     english = (lambda name: escape(name.english)) if lang == DEFAULT.code else (
         lambda name: escape(name.english) if name.kind == "place"
-        else Markup('<span lang="en">%s</span>') % name.english)
+        else english_span(name.english))
     page = template.render(
         papers=papers, lang=lang, direction=language_for(lang).direction,
         # The numbered steps: the same source as the site's result and papers pages.

@@ -11,6 +11,7 @@ from flask import url_for
 from flask_babel import format_date, format_decimal, get_locale
 from markupsafe import Markup, escape
 
+from petition.english_terms import english_span
 from petition.next_steps import Name, Text, words
 from petition.rules.catalogue import explain
 from petition.rules.engine import OTHER_ROUTES, PRESUMED, Presumption, Result
@@ -130,7 +131,7 @@ def name_in_english(name: str) -> Markup:
     """A name kept as the court writes it; marked as English inside another language."""
     if str(get_locale()).startswith("en"):
         return Markup(escape(name))
-    return Markup('<span lang="en">%s</span>') % name
+    return english_span(name)
 
 
 def say_name(name: Name) -> Markup:

@@ -94,3 +94,12 @@ def test_english_left_on_a_page_is_found_but_english_marked_as_such_is_not():
               "</span></p></body></html>")
     assert english_left(arabic, "ar", latin_script=False) == [
         "these words were never translated here"]
+
+
+def test_english_already_marked_is_not_marked_again():
+    from petition.english_terms import english_span, mark_english
+
+    page = f"<p>Fiscal ({english_span('Los Angeles County District Attorney')}) y HS 11357(b)</p>"
+    marked = mark_english(page)
+    assert marked.count('lang="en"') == 2
+    assert '<span lang="en" dir="ltr">HS 11357(b)</span>' in marked
