@@ -19,6 +19,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
+from petition.web.scripted_resident import FlaskClientHTTP, Interview
+
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 GLOSSARY = TRANSLATIONS / "GLOSSARY.md"
 DOMAINS = ("messages", "documents")
@@ -204,30 +206,24 @@ OTHER_PAGES = ("/result/print", "/details", "/papers", "/glossary", "/how-we-dec
                "/clinic", "/convictions/1/remove", "/no-such-page")
 
 
-class ReadingHTTP:
-    """The scripted resident's transport that reads every page it is shown for English."""
+class ReadingHTTP(FlaskClientHTTP):
+    """The scripted resident's transport, reading every page it is shown for English."""
 
     def __init__(self, client, language, found: dict[str, set[str]]):
-        self.client, self.language, self.found = client, language, found
+        super().__init__(client)
+        self.language, self.found = language, found
 
-    def keep(self, path, response):
+    def answer(self, path, response):
         if response.mimetype == "text/html" and response.status_code != 302:
             self.found.setdefault(path, set()).update(english_left(
                 response.get_data(True), self.language.locale, self.language.script == "Latn"))
-        return response.status_code, response.headers.get("Location"), response.get_data(True)
-
-    def get(self, path):
-        return self.keep(path, self.client.get(path))
-
-    def post(self, path, data):
-        return self.keep(path, self.client.post(path, data=data))
+        return super().answer(path, response)
 
 
 def english_on_pages(language, rows: list[dict[str, str]]) -> dict[str, set[str]]:
     """path -> English sentences found there, for every page a resident sees for each worked
     case in ``language``."""
     from petition import create_app
-    from petition.web.scripted_resident import Interview
 
     app = create_app({"TESTING": True, "SECRET_KEY": "translation-check",
                       "RATELIMIT_ENABLED": False})

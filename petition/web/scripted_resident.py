@@ -93,11 +93,13 @@ class FlaskClientHTTP:
         self.client = client
 
     def get(self, path):
-        response = self.client.get(path)
-        return response.status_code, response.headers.get("Location"), response.get_data(True)
+        return self.answer(path, self.client.get(path))
 
     def post(self, path, data):
-        response = self.client.post(path, data=data)
+        return self.answer(path, self.client.post(path, data=data))
+
+    def answer(self, path, response):
+        """What ``Interview`` reads of a response; a subclass may look at the page first."""
         return response.status_code, response.headers.get("Location"), response.get_data(True)
 
 
