@@ -19,6 +19,7 @@ from markupsafe import Markup
 ENGLISH_TERM = re.compile(
     r"(?:\b(?:HS|H&amp;S|PC|Penal Code|Health and Safety Code)\s?(?:§\s?)?)?"
     r"\b\d{3,5}(?:\.\d{1,2})?(?:\([a-zA-Z0-9]{1,4}\))+"  # a section with its subdivisions
+    r"(?:,\s?(?:\([a-zA-Z0-9]{1,4}\))+)*"  # and more of them: "11361.8(b), (f)"
     r"|\b(?:HS|H&amp;S|PC)\s?(?:§\s?)?\d{3,5}(?:\.\d{1,2})?\b"  # a section without them
     r"|\b(?:Health and Safety Code|Penal Code)\b"  # a code named without a section
     r"|\b(?:CR|JV|BCIA|FW|MC|SC)-?\s?\d{2,4}[A-Z]?\b"  # Judicial Council and DOJ form numbers

@@ -103,3 +103,12 @@ def test_english_already_marked_is_not_marked_again():
     marked = mark_english(page)
     assert marked.count('lang="en"') == 2
     assert '<span lang="en" dir="ltr">HS 11357(b)</span>' in marked
+
+
+def test_a_list_of_subdivisions_is_one_english_term():
+    """In Arabic, "(HS 11361.8(b), (f))" split in two had its "(f)" mirrored onto the
+    next line of the packet."""
+    from petition.english_terms import mark_english
+
+    assert mark_english("<p>(HS 11361.8(b), (f))</p>") == (
+        '<p>(<span lang="en" dir="ltr">HS 11361.8(b), (f)</span>)</p>')
