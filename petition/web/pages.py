@@ -7,7 +7,16 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_time
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import get_locale
 from markupsafe import Markup
 
@@ -236,8 +245,9 @@ def glossary():
 
 @blueprint.get("/still-here")
 def still_here():
-    """'Keep my answers' on the timeout warning: any request renews the session's 30 minutes
-    (SESSION_REFRESH_EACH_REQUEST); this one only answers that it did."""
+    """'Keep my answers' on the timeout warning: the session is sealed again, so its 30
+    minutes start now."""
+    session.modified = True
     return Response(status=204, mimetype="text/plain")
 
 

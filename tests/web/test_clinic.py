@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from petition import create_app
+from petition.web.limits import LIMITED_VIEWS
 from tests.web.helpers import token
 from tests.web.page_checks import CheckedClient
 
@@ -285,3 +286,21 @@ def test_the_resident_packet_download_is_rate_limited(limited_app):
     assert response.status_code == 429
     assert "try again in" in response.get_data(True)
     assert client.get("/en/").status_code == 200  # pages are never limited
+
+
+def test_the_expensive_endpoints_and_only_they_are_rate_limited(app):
+    # A limit decorator put below another decorator would guard a function the route
+    # never calls: the routes must be given the limited views themselves.
+    assert {endpoint for endpoint, view in app.view_functions.items()
+            if view in LIMITED_VIEWS} == {"clinic.clinic", "clinic_rapsheet.rapsheet",
+                                          "papers.download"}
+
+
+def test_reading_a_rap_sheet_is_rate_limited(limited_app):
+    client = limited_app.test_client()
+    for expected in (400, 400, 429):  # "x" is no RAP sheet; the third post is one too many
+        page = client.get("/en/clinic")
+        response = client.post("/en/clinic/rapsheet", data={
+            "csrf_token": token(page.get_data(True)), "action": "read", "record_text": "x"},
+            content_type="multipart/form-data")
+        assert response.status_code == expected

@@ -6,14 +6,16 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import time
 import zlib
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 
 from petition import MissingSecretKey, create_app
-from petition.web import interview
-from petition.web.sealed_session import COOKIE_BUDGET
+from petition.web import interview, sealed_session
+from petition.web.sealed_session import COOKIE_BUDGET, RESEAL_AFTER_SECONDS
 from tests.web.helpers import answer_all, post_form, token
 
 ANSWERS = {"county": "Fresno", "section": "11357", "offense_date": "2012-03-27",
@@ -53,16 +55,16 @@ def test_the_cookie_shows_no_answer_when_decoded(client):
     answer_all(client, "en", ANSWERS)
     with client.session_transaction() as session:
         session["filer"] = {"first_name": "Zyxwvuta", "street": "1 Qwertyuiop Street"}
-    header = session_cookie(client.get("/en/convictions"))
-    value = header.split(";", 1)[0].removeprefix("session=")
+    client.get("/en/convictions")
+    value = client.get_cookie("session").value
     for decoded in every_decoding(value):
         for secret in SECRETS:
             assert secret.encode() not in decoded
 
 
 def test_the_cookie_has_no_expiry_so_closing_the_browser_forgets_it(client):
-    answer_all(client, "en", ANSWERS)
-    header = session_cookie(client.get("/en/convictions")).lower()
+    header = session_cookie(post_form(client, "/en/conviction/1/county",
+                                      {"county": "Fresno"})).lower()
     assert "expires=" not in header
     assert "max-age=" not in header
     assert "httponly" in header
@@ -82,6 +84,41 @@ def test_a_cookie_sealed_under_an_old_key_still_opens_after_rotation(app, client
     app.config["SECRET_KEY_FALLBACKS"] = [app.config["SECRET_KEY"]]
     app.secret_key = app.config["SECRET_KEY"] = "the-new-key"
     assert client.get("/en/convictions").status_code == 200
+
+
+def test_after_rotation_the_cookie_is_sealed_again_under_the_new_key(app, client):
+    answer_all(client, "en", ANSWERS)
+    app.config["SECRET_KEY_FALLBACKS"] = [app.config["SECRET_KEY"]]
+    app.secret_key = app.config["SECRET_KEY"] = "the-new-key"
+    session_cookie(client.get("/en/convictions"))
+    app.config["SECRET_KEY_FALLBACKS"] = []
+    assert client.get("/en/convictions").status_code == 200
+
+
+def test_an_unchanged_session_sealed_a_moment_ago_is_not_sealed_again(client):
+    answer_all(client, "en", ANSWERS)
+    response = client.get("/en/convictions")
+    assert response.status_code == 200
+    assert not [value for value in response.headers.getlist("Set-Cookie")
+                if value.startswith("session=")]
+    assert "Cookie" in response.headers["Vary"]
+
+
+def test_a_session_sealed_over_a_minute_ago_is_sealed_again_so_its_idle_clock_restarts(
+        client, monkeypatch):
+    answer_all(client, "en", ANSWERS)
+    before = client.get_cookie("session").value
+    later = SimpleNamespace(time=lambda: time.time() + RESEAL_AFTER_SECONDS + 1)
+    monkeypatch.setattr(sealed_session, "time", later)
+    session_cookie(client.get("/en/convictions"))
+    assert client.get_cookie("session").value != before
+
+
+def test_keep_my_answers_seals_the_session_again(client):
+    answer_all(client, "en", ANSWERS)
+    response = client.get("/en/still-here")
+    assert response.status_code == 204
+    session_cookie(response)
 
 
 def test_a_cookie_sealed_with_an_unknown_key_is_an_empty_session(app, client):
@@ -135,8 +172,8 @@ def test_the_most_convictions_allowed_fit_in_the_cookie_with_long_details(app, c
     with client.session_transaction() as session:
         session["filer"] = {name: "x" * 100 for name in ("first_name", "last_name", "street",
                                                           "city", "email")}
-    value = session_cookie(client.get("/en/convictions")).split(";", 1)[0]
-    assert len(value) < COOKIE_BUDGET
+    assert client.get("/en/convictions").status_code == 200
+    assert len("session=" + client.get_cookie("session").value) < COOKIE_BUDGET
 
 
 def test_one_conviction_more_than_the_limit_gets_a_message_not_silence(client):
