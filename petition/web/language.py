@@ -4,6 +4,8 @@ a bookmark or a POST always comes back in the language the person chose."""
 from __future__ import annotations
 
 from flask import Flask, abort, g, redirect, request, url_for
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from petition.english_terms import mark_english
 from petition.languages import BY_CODE, DEFAULT, LANGUAGES, Language
@@ -45,7 +47,23 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def language_menu():
         return {"language": current_language(), "languages": LANGUAGES,
-                "same_page_in": same_page_in}
+                "same_page_in": same_page_in, "_": page_gettext()}
+
+
+def page_gettext():
+    """The templates' ``_`` bound to this request's catalogue once per page, with the
+    meaning of Jinja's newstyle gettext (escaped, always %-formatted): the global ``_``
+    finds the catalogue again for each of a page's hundred strings."""
+    translations = request_translations()
+
+    @pass_context
+    def gettext(context, text: str, **variables) -> str:
+        translated = translations.ugettext(text)
+        if context.eval_ctx.autoescape:
+            translated = Markup(translated)
+        return translated % variables
+
+    return gettext
 
 
 def preferred_language() -> Language:

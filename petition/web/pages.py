@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_time
@@ -44,6 +45,7 @@ from petition.web.describe import (
     why_automatic,
 )
 from petition.web.glossary import GLOSSARY
+from petition.web.sealed_session import idle_clock_started
 from petition.web.translation import gettext as _
 
 blueprint = Blueprint("pages", __name__, url_prefix="/<lang>")
@@ -67,9 +69,17 @@ def answers_deleted_at() -> str:
     Empty when there are no answers to lose."""
     if not interview.convictions():
         return ""
-    lifetime = current_app.permanent_session_lifetime
-    return format_time(datetime.now(CALIFORNIA) + lifetime, "short", tzinfo=CALIFORNIA,
-                       locale=str(get_locale()))
+    started = idle_clock_started(session)
+    start = datetime.now(CALIFORNIA) if started is None else datetime.fromtimestamp(
+        started, CALIFORNIA)
+    deadline = start + current_app.permanent_session_lifetime
+    return california_time(deadline.replace(second=0, microsecond=0), str(get_locale()))
+
+
+@lru_cache(maxsize=64)
+def california_time(moment: datetime, locale: str) -> str:
+    """A time of day as hours and minutes (the same for everyone: nothing personal)."""
+    return format_time(moment, "short", tzinfo=CALIFORNIA, locale=locale)
 
 
 @blueprint.get("/")

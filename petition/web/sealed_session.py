@@ -117,12 +117,20 @@ class SealedSessionInterface(SessionInterface):
                 response.vary.add("Cookie")
             return
         response.vary.add("Cookie")
-        if (not session.modified and getattr(session, "sealed_at", None) is not None
-                and time.time() - session.sealed_at < RESEAL_AFTER_SECONDS):
-            return
-        # Resealed: the idle clock restarts.
+        if idle_clock_started(session) is not None:
+            return  # the cookie the browser holds stays as it is
         response.set_cookie(name, self.seal(app, session), domain=domain, path=path,
                             secure=secure, samesite=samesite, httponly=httponly)
+
+
+def idle_clock_started(session: SecureCookieSession) -> int | None:
+    """When the session's 30 idle minutes started, as this response leaves them: when its
+    cookie was sealed, if that cookie stays (unchanged, sealed under a minute ago under the
+    current key); None if it is sealed again, so that the clock starts now."""
+    sealed = getattr(session, "sealed_at", None)
+    if session.modified or sealed is None or time.time() - sealed >= RESEAL_AFTER_SECONDS:
+        return None
+    return sealed
 
 
 def session_fits(contents: dict) -> bool:

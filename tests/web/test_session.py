@@ -8,13 +8,15 @@ import binascii
 import re
 import time
 import zlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
+from babel.dates import format_time
 
 from petition import MissingSecretKey, create_app
 from petition.web import interview, sealed_session
+from petition.web.pages import CALIFORNIA
 from petition.web.sealed_session import COOKIE_BUDGET, RESEAL_AFTER_SECONDS
 from tests.web.helpers import answer_all, post_form, token
 
@@ -205,3 +207,20 @@ def test_an_answer_that_would_not_fit_is_refused_with_a_message_and_nothing_is_l
     assert "We cannot keep any more answers" in response.get_data(True)
     with client.session_transaction() as session:
         assert len(session["convictions"]) == 2
+
+
+def test_the_deletion_time_shown_counts_from_when_the_cookie_was_sealed(app, client,
+                                                                        monkeypatch):
+    answer_all(client, "en", ANSWERS)
+    interface = app.session_interface
+    with client.session_transaction() as session:
+        contents = dict(session)
+    ten_minutes_ago = int(time.time()) - 600
+    packed = zlib.compress(interface.serializer.dumps(contents).encode(), 9)
+    old = interface.fernets(app)[0].encrypt_at_time(packed, ten_minutes_ago).decode()
+    client.set_cookie("session", old)
+    monkeypatch.setattr(sealed_session, "RESEAL_AFTER_SECONDS", 3600)  # so it stays
+    deadline = datetime.fromtimestamp(ten_minutes_ago, CALIFORNIA) + timedelta(minutes=30)
+    html = client.get("/en/convictions").get_data(True)
+    shown = format_time(deadline, "short", tzinfo=CALIFORNIA, locale="en")
+    assert f"at about {shown} California time" in html
