@@ -17,6 +17,7 @@ from flask import Flask, current_app, render_template, request
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 
+from petition.web import rate_store  # noqa: F401  (memory:// is the thread-safe store)
 from petition.web.translation import gettext as _
 
 # Only decorated endpoints are limited: pages and static files are not counted.
