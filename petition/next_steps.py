@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -321,7 +322,14 @@ def other_route_steps(county: County | None) -> tuple[Step, ...]:
 def steps_for(county: County | None, results: Iterable[Result]) -> tuple[Step, ...]:
     """The steps for one county's convictions: relief first; otherwise what to find out, or
     the other routes."""
-    results = tuple(results)
+    return steps_for_outcomes(county, tuple(results))
+
+
+@lru_cache(maxsize=1024)
+def steps_for_outcomes(county: County | None, results: tuple[Result, ...]
+                       ) -> tuple[Step, ...]:
+    # Kept in memory: a county and the engine's results are legal categories only (no date,
+    # name or typed value: design.md, privacy), and every page showing steps asks again.
     relief = [result for result in results if result.outcome.gives_relief]
     if relief:
         return relief_steps(county, relief)

@@ -3,6 +3,8 @@ a bookmark or a POST always comes back in the language the person chose."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import Flask, abort, g, redirect, request, url_for
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -26,7 +28,7 @@ def init_app(app: Flask) -> None:
 
     @app.url_defaults
     def keep_language_in_urls(endpoint, values):
-        if "lang" not in values and app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        if "lang" not in values and takes_language(app, endpoint):
             values["lang"] = current_language().code
 
     # Templates call gettext dozens of times a page: look the catalogue up once a request
@@ -48,6 +50,13 @@ def init_app(app: Flask) -> None:
     def language_menu():
         return {"language": current_language(), "languages": LANGUAGES,
                 "same_page_in": same_page_in, "_": page_gettext()}
+
+
+@lru_cache(maxsize=512)
+def takes_language(app: Flask, endpoint: str) -> bool:
+    """Whether the endpoint's URL has the language prefix (its rules are fixed once the
+    app serves; asking the URL map walks them all, for each url_for)."""
+    return app.url_map.is_endpoint_expecting(endpoint, "lang")
 
 
 def page_gettext():
