@@ -112,3 +112,22 @@ def test_a_list_of_subdivisions_is_one_english_term():
 
     assert mark_english("<p>(HS 11361.8(b), (f))</p>") == (
         '<p>(<span lang="en" dir="ltr">HS 11361.8(b), (f)</span>)</p>')
+
+
+# One term of each kind ENGLISH_TERM knows, as it would stand in a translated sentence.
+TERMS_OF_EACH_KIND = [
+    "HS 11361.8(b), (f)", "11357(b)(2)", "H&amp;S 11360", "PC 1203.4", "Penal Code",
+    "Health and Safety Code", "CR-400", "JV-744", "BCIA 8016", "FW-001",
+    "Superior Court of California, County of San Luis Obispo",
+    "Los Angeles County District Attorney's Office", "San Diego City Attorney",
+]
+
+
+@pytest.mark.parametrize("term", TERMS_OF_EACH_KIND)
+def test_every_kind_of_english_term_is_marked_inside_a_translated_sentence(term):
+    # mark_english searches only text that MAY_HOLD_A_TERM finds: a kind of term it missed
+    # would silently stay unmarked.
+    from petition.english_terms import mark_english
+
+    marked = mark_english(f"<p>Lea esto: {term}.</p>")
+    assert marked == f'<p>Lea esto: <span lang="en" dir="ltr">{term}</span>.</p>'
