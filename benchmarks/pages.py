@@ -220,7 +220,9 @@ def main() -> None:
         cookies = [visitor.cookie for visitor in visitors]
         pages = [("bare Flask page", bare, "/", [""]),
                  ("question page", ours, "/en/conviction/1/sold_to_minor", cookies),
-                 ("result page", ours, "/en/result", cookies)]
+                 ("result page", ours, "/en/result", cookies),
+                 # Translated pages also mark English terms (petition/english_terms.py).
+                 ("result page (es)", ours, "/es/result", cookies)]
         print(f"gunicorn (gunicorn.conf.py) workers={args.workers}, {args.clients} clients, "
               f"{args.rounds} rounds of {args.seconds:g} s per page, {os.cpu_count()} CPUs, "
               f"load from {'wrk' if WRK else 'Python client processes'}")
