@@ -15,29 +15,29 @@ module is enough. Once a release of limits has the fix, delete this module.
 from __future__ import annotations
 
 import threading
+from functools import wraps
 
 from limits.storage import MemoryStorage
+
+
+def one_at_a_time(method):
+    @wraps(method)
+    def locked(self, *args, **kwargs):
+        with self.write_lock:
+            return method(self, *args, **kwargs)
+
+    return locked
 
 
 class ThreadSafeMemoryStorage(MemoryStorage):
     STORAGE_SCHEME = ["memory"]
 
     def __init__(self, *args, **kwargs):
-        self.one_at_a_time = threading.RLock()  # re-entrant: a sliding window calls incr
+        self.write_lock = threading.RLock()  # re-entrant: a sliding window calls incr
         super().__init__(*args, **kwargs)
 
-    def incr(self, *args, **kwargs):
-        with self.one_at_a_time:
-            return super().incr(*args, **kwargs)
-
-    def decr(self, *args, **kwargs):
-        with self.one_at_a_time:
-            return super().decr(*args, **kwargs)
-
-    def acquire_entry(self, *args, **kwargs):
-        with self.one_at_a_time:
-            return super().acquire_entry(*args, **kwargs)
-
-    def acquire_sliding_window_entry(self, *args, **kwargs):
-        with self.one_at_a_time:
-            return super().acquire_sliding_window_entry(*args, **kwargs)
+    # Every write that may schedule the clean-up timer.
+    incr = one_at_a_time(MemoryStorage.incr)
+    decr = one_at_a_time(MemoryStorage.decr)
+    acquire_entry = one_at_a_time(MemoryStorage.acquire_entry)
+    acquire_sliding_window_entry = one_at_a_time(MemoryStorage.acquire_sliding_window_entry)
