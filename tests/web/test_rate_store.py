@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import threading
+from types import SimpleNamespace
 
+import limits.storage.memory
+import pytest
 from limits.storage import MemoryStorage, storage_from_string
 
 from petition.web.limits import limiter
@@ -31,6 +34,23 @@ def with_timer_race(storage_class):
                     pass  # the other thread is kept out: nothing to race with
 
     return Raced
+
+
+class OneStartAtATime(threading.Timer):
+    """A timer whose start() calls never overlap: two threads starting the same timer then
+    always give "threads can only be started once" (overlapping, both may pass the check)."""
+
+    starting = threading.Lock()
+
+    def start(self):
+        with self.starting:
+            super().start()
+
+
+@pytest.fixture(autouse=True)
+def timers_started_one_at_a_time(monkeypatch):
+    monkeypatch.setattr(limits.storage.memory, "threading",
+                        SimpleNamespace(Timer=OneStartAtATime, RLock=threading.RLock))
 
 
 def two_hits_as_the_timer_ends(storage_class) -> list[BaseException]:
