@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import signal
 import statistics
 import subprocess
@@ -32,7 +31,14 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from benchmarks.pages import Visitor, free_port, request, serve, wait_until_up  # noqa: E402
+from benchmarks.pages import (  # noqa: E402
+    WRK,
+    Visitor,
+    free_port,
+    request,
+    serve,
+    wait_until_up,
+)
 from petition import create_app  # noqa: E402
 
 QUESTION = "/en/conviction/1/sold_to_minor"
@@ -58,12 +64,11 @@ def page_latencies(port: int, cookie: str, seconds: float) -> list[float]:
 
 def flood(port: int, cookie: str, connections: int, seconds: float, answers: dict) -> None:
     """Packet downloads in a loop; counts of each status go into ``answers``."""
-    wrk = shutil.which("wrk")
-    if wrk is None:
+    if WRK is None:
         raise SystemExit("benchmarks/flood.py needs wrk (apt-get install wrk)")
     script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "count_statuses.lua")
     output = subprocess.run(
-        [wrk, "-t2", f"-c{connections}", f"-d{max(1, round(seconds))}s", "-s", script,
+        [WRK, "-t2", f"-c{connections}", f"-d{max(1, round(seconds))}s", "-s", script,
          "-H", f"Cookie: {cookie}", f"http://127.0.0.1:{port}{PACKET}"],
         capture_output=True, text=True, check=True).stdout
     for status, count in re.findall(r"status (\d+): (\d+)", output):

@@ -143,15 +143,15 @@ def read_age_from_birth(question: Question, form: AnswerForm, answers: dict[str,
     return str(age), None
 
 
+ARABIC_MARKS = {"\u066b": ".", "\u066c": ",", "\u060c": ","}
+
+
 def latin_digits(text: str) -> str:
     """Digits of any script as 0-9 ("٩٤١٠٢", "۹۴۱۰۲" and "９４１０２" are 94102), and the
     Arabic decimal and thousands marks as "." and ",": the engine, the papers' font and the
     court's clerks read Latin digits, and the person may type with another keyboard."""
     return "".join(str(unicodedata.decimal(ch)) if unicodedata.decimal(ch, None) is not None
                    else ARABIC_MARKS.get(ch, ch) for ch in text)
-
-
-ARABIC_MARKS = {"\u066b": ".", "\u066c": ",", "\u060c": ","}
 
 
 def text_of(form: AnswerForm, name: str) -> str:

@@ -93,8 +93,11 @@ class SealedSessionInterface(SessionInterface):
     def seal(self, app: Flask, session: SecureCookieSession) -> str:
         fernets = self.fernets(app)
         assert fernets
-        packed = zlib.compress(self.serializer.dumps(dict(session)).encode(), 9)
-        return fernets[0].encrypt(packed).decode("ascii")
+        return fernets[0].encrypt(self.pack(session)).decode("ascii")
+
+    def pack(self, contents: dict) -> bytes:
+        """The session serialised as Flask does, then compressed: what Fernet seals."""
+        return zlib.compress(self.serializer.dumps(dict(contents)).encode(), 9)
 
     def fits(self, app: Flask, contents: dict) -> bool:
         """Whether a session holding ``contents`` still fits in one cookie."""

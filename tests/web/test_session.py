@@ -216,8 +216,8 @@ def test_the_deletion_time_shown_counts_from_when_the_cookie_was_sealed(app, cli
     with client.session_transaction() as session:
         contents = dict(session)
     ten_minutes_ago = int(time.time()) - 600
-    packed = zlib.compress(interface.serializer.dumps(contents).encode(), 9)
-    old = interface.fernets(app)[0].encrypt_at_time(packed, ten_minutes_ago).decode()
+    old = interface.fernets(app)[0].encrypt_at_time(interface.pack(contents),
+                                                    ten_minutes_ago).decode()
     client.set_cookie("session", old)
     monkeypatch.setattr(sealed_session, "RESEAL_AFTER_SECONDS", 3600)  # so it stays
     deadline = datetime.fromtimestamp(ten_minutes_ago, CALIFORNIA) + timedelta(minutes=30)
